@@ -1,0 +1,157 @@
+import restify from 'restify';
+import type { DestinationStream } from 'pino';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { Config } from '../config/config-schema.js';
+import { ConversationDirectory } from '../conversations/conversation-directory.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import { incomingActivitySchema } from '../http/activity-schema.js';
+import { isLoopback } from '../http/loopback.js';
+import { installRoutes } from '../routing/router.js';
+import type { Feature } from '../routing/route.js';
+import type { Db } from '../store/db.js';
+import { openStore } from '../store/open-store.js';
+import { createAdapter } from '../teams/create-adapter.js';
+import { SqlBotStorage } from '../teams/sql-bot-storage.js';
+import { createTeamsBot, runDeferred, type Deferred, type TeamsBot } from '../teams/teams-bot.js';
+import { createTeamsMessenger } from '../teams/teams-messenger.js';
+import type { Core } from './core.js';
+import { createFeatures } from './features.js';
+
+export interface AppOptions {
+  config: Config;
+  logDestination?: DestinationStream;
+  /** A database opened by the caller (tests); the app migrates it but does not close it. */
+  db?: Db;
+  /** Tests point inbound token validation at a local OpenID configuration. */
+  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  now?: () => Date;
+}
+
+export interface App {
+  server: restify.Server;
+  log: Logger;
+  /** Resolves when the store is migrated and every feature has started (health turns 200). */
+  ready: Promise<Core>;
+  isReady(): boolean;
+  listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  /** Stops taking requests, finishes in-flight turns and deferred work, stops features, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole bot without listening, so tests can start it in-process (fastify's build/listen split). */
+export function buildApp(options: AppOptions): App {
+  const { config } = options;
+  const log = createLogger(config.LOG_LEVEL, options.logDestination);
+  const localMode = !config.MicrosoftAppId;
+  const adapter = createAdapter(config, options.authOverrides);
+  const messenger = createTeamsMessenger(adapter, config.MicrosoftAppId ?? '');
+  const inflight = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p));
+  };
+
+  let readyNow = false;
+  let closing = false;
+  let bot: TeamsBot | undefined;
+  let db: Db | undefined;
+  let features: Feature[] = [];
+
+  adapter.onTurnError = async (_context, error) => {
+    // Errors inside a turn are handled in teams-bot; this only sees failures of the adapter itself.
+    log.error({ err: error }, 'adapter error');
+  };
+
+  const ready = (async (): Promise<Core> => {
+    db = options.db ?? (await openStore(config, log));
+    if (options.db) {
+      const { migrate } = await import('../store/migrate.js');
+      const { migrations } = await import('../store/migrations/index.js');
+      await migrate(options.db, migrations, log);
+    }
+    const core: Core = { config, db, log, messenger, conversations: new ConversationDirectory(db), now: options.now ?? (() => new Date()) };
+    const created = createFeatures(core);
+    features = created.features;
+    const router = installRoutes(features, created.unmatched);
+    bot = createTeamsBot({ router, conversations: core.conversations, storage: new SqlBotStorage(db), log, defaultLocale: config.DEFAULT_LOCALE });
+    for (const feature of features) await feature.start?.();
+    readyNow = true;
+    log.info({ localMode, features: features.map((f) => f.name) }, 'bot ready');
+    return core;
+  })();
+  ready.catch((error: unknown) => log.fatal({ err: error }, 'startup failed'));
+
+  const server = restify.createServer({ name: 'veiligheidsbot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    if (localMode && !isLoopback(req.socket.remoteAddress)) {
+      res.send(401, { code: 'Unauthorized', message: 'Local mode (no MicrosoftAppId): only requests from this machine are accepted.' });
+      return;
+    }
+    if (!readyNow || !bot || closing) {
+      res.header('Retry-After', '2');
+      res.send(503, { code: 'NotReady', message: 'The bot is starting or stopping.' });
+      return;
+    }
+    const parsed = incomingActivitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      res.send(400, { code: 'InvalidActivity', message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` });
+      return;
+    }
+    const deferred: Deferred[] = [];
+    const turnBot = bot;
+    const turn = adapter.process(req, res, (context) => turnBot(context, deferred));
+    track(turn);
+    try {
+      await turn;
+    } catch (error) {
+      log.error({ err: error }, 'adapter.process failed');
+      if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'The turn failed.' });
+    } finally {
+      runDeferred(deferred, log, track);
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    if (!readyNow || !db) {
+      res.send(503, { status: 'starting' });
+      return;
+    }
+    try {
+      await db.ping();
+      res.send(200, { status: 'ok', store: db.driver });
+    } catch {
+      // The reason is in the store's own log line; the probe only needs the state.
+      res.send(503, { status: 'store_unavailable', store: db.driver });
+    }
+  });
+
+  return {
+    server,
+    log,
+    ready,
+    isReady: () => readyNow,
+    listen(port = config.PORT, host = config.HOST) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve({ port: address.port, url: `http://127.0.0.1:${address.port}` });
+        });
+      });
+    },
+    async close() {
+      closing = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+      await ready.catch(() => undefined);
+      for (const feature of [...features].reverse()) {
+        await feature.stop?.().catch((error: unknown) => log.error({ err: error, feature: feature.name }, 'feature stop failed'));
+      }
+      if (db && !options.db) await db.close();
+      log.info('bot stopped');
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import { isAppError } from '../core/app-error.js';
+import { format } from '../i18n/catalogue.js';
+import { nl } from '../i18n/nl.js';
+import { buildApp } from './build-app.js';
+
+/** The listening server: a thin wrapper around buildApp, with signals and exit codes. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const app = buildApp({ config });
+  process.on('unhandledRejection', (reason) => app.log.error({ err: reason }, 'unhandled rejection'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping: finishing in-flight turns');
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  const { port } = await app.listen();
+  app.log.info({ port, localMode: !config.MicrosoftAppId }, `Veiligheidsbot listening on port ${port}`);
+  try {
+    await app.ready;
+  } catch (error) {
+    const message = isAppError(error) ? format(nl.errors[error.code], error.params) : (error as Error).message;
+    console.error(`Startup failed: ${message}`);
+    await app.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { configHints, configSchema, type Config } from './config-schema.js';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses an environment; the first problem becomes one line naming the variable and the fix. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'configuration');
+  const hint = configHints[name as keyof Config];
+  const shown = env[name] === undefined ? 'missing' : `invalid (${issue.message})`;
+  throw new ConfigError(`Configuration error: ${name} is ${shown}${hint ? `; ${hint}` : ''}.`);
+}
+
+/** Reads `.env` when present (process variables win), then validates once. */
+export function loadConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}

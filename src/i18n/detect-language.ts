@@ -1,0 +1,19 @@
+import type { Locale } from './catalogue.js';
+
+// Short function words that are frequent in one language and rare in the other.
+const english = new Set(['the', 'what', 'which', 'who', 'when', 'where', 'how', 'is', 'are', 'does', 'do', 'of', 'and', 'for', 'with', 'please', 'can', 'you', 'about', 'current', 'priorities', 'show', 'summarize', 'summary']);
+const dutch = new Set(['de', 'het', 'een', 'wat', 'welke', 'wie', 'wanneer', 'waar', 'hoe', 'is', 'zijn', 'van', 'en', 'voor', 'met', 'graag', 'kan', 'je', 'u', 'over', 'huidige', 'prioriteiten', 'toon', 'vat', 'samen', 'samenvatting', 'hoeveel', 'welk', 'mijn', 'ik', 'er', 'dit', 'deze']);
+
+/** The language of a message when it is clear from its function words; undefined when not. */
+export function detectLanguage(text: string): Locale | undefined {
+  const words = text.toLowerCase().match(/[a-zà-ÿ]+/g) ?? [];
+  let en = 0;
+  let nl = 0;
+  for (const word of words) {
+    if (english.has(word)) en += 1;
+    if (dutch.has(word)) nl += 1;
+  }
+  if (en >= 2 && en > nl) return 'en';
+  if (nl >= 1 && nl >= en) return 'nl';
+  return undefined;
+}

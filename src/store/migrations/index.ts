@@ -1,0 +1,8 @@
+import { coreMigration } from './001-core.js';
+import type { Migration } from './migration.js';
+
+/**
+ * All migrations in order. Reserved numbers, so features can add theirs independently:
+ * 1 core · 2 knowledge · 3 approvals · 4 mediation · 5 summaries/steering group · 6 llm answers & feedback · 7+ later
+ */
+export const migrations: Migration[] = [coreMigration];

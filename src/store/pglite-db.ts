@@ -1,0 +1,99 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { AppError } from '../core/app-error.js';
+import type { Db, Sql } from './db.js';
+import { translateStoreError } from './store-errors.js';
+
+const lockName = 'veiligheidsbot.lock';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** PGlite cannot be opened by two processes; say so plainly instead of letting it corrupt or hang. */
+function takeLock(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, lockName);
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8').trim());
+    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) {
+      throw new AppError('store_in_use', { status: 503, params: { dir: dataDir, pid }, detail: `PGlite data folder ${dataDir} is locked by process ${pid}` });
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+export interface PgliteOptions {
+  /** A folder on disk; leave out for an in-memory database (tests). */
+  dataDir?: string;
+  /** A dump made by `dumpDataDir`, to start tests from a migrated copy instead of running initdb. */
+  loadDataDir?: Blob;
+}
+
+export async function openPglite(options: PgliteOptions = {}): Promise<Db & { dump(): Promise<Blob> }> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const release = dataDir ? takeLock(dataDir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir: join(dataDir, 'pglite') } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { unaccent, pg_trgm },
+    });
+  } catch (error) {
+    release();
+    throw translateStoreError(error);
+  }
+
+  async function script(target: Pick<PGlite, 'exec'>, text: string): Promise<void> {
+    try {
+      await target.exec(text);
+    } catch (error) {
+      throw translateStoreError(error);
+    }
+  }
+
+  async function run<T extends object>(target: Pick<PGlite, 'query'>, text: string, params?: readonly unknown[]): Promise<T[]> {
+    try {
+      const result = await target.query<T>(text, params as unknown[] | undefined);
+      return result.rows;
+    } catch (error) {
+      throw translateStoreError(error);
+    }
+  }
+
+  return {
+    driver: 'pglite',
+    query: (text, params) => run(pglite, text, params),
+    exec: (text) => script(pglite, text),
+    async transaction(work) {
+      try {
+        return await pglite.transaction(async (raw) => {
+          const tx: Sql = { query: (text, params) => run(raw, text, params), exec: (text) => script(raw, text) };
+          return work(tx);
+        });
+      } catch (error) {
+        throw translateStoreError(error);
+      }
+    },
+    async ping() {
+      await run(pglite, 'select 1');
+    },
+    async close() {
+      if (!pglite.closed) await pglite.close();
+      release();
+    },
+    async dump() {
+      return pglite.dumpDataDir('gzip') as Promise<Blob>;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { Logger } from '../core/logger.js';
+import { detectLanguage } from '../i18n/detect-language.js';
+import { catalogue, localeFrom, type Locale } from '../i18n/catalogue.js';
+import type { ConversationAddress, ConversationType, Turn } from '../routing/turn.js';
+
+export function conversationTypeOf(activity: Partial<Activity>): ConversationType {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat' ? type : 'personal';
+}
+
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+}
+
+export function addressOf(activity: Partial<Activity>): ConversationAddress {
+  const reference = TurnContext.getConversationReference(activity) as ConversationReference;
+  return {
+    conversationId: activity.conversation?.id ?? '',
+    conversationType: conversationTypeOf(activity),
+    tenantId: tenantOf(activity),
+    serviceUrl: activity.serviceUrl ?? '',
+    raw: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+  };
+}
+
+function messageText(context: TurnContext): string {
+  const activity = context.activity;
+  if (activity.type !== 'message' || typeof activity.text !== 'string') return '';
+  const withoutMention = TurnContext.removeRecipientMention(activity) ?? activity.text;
+  return withoutMention.replace(/<at>[^<]*<\/at>/g, '').trim();
+}
+
+/**
+ * The language to answer in: a question clearly written in English or Dutch gets that language;
+ * otherwise the Teams client's locale decides, and Dutch is the default.
+ */
+function chooseLocale(text: string, activityLocale: string | undefined, fallback: Locale): Locale {
+  return detectLanguage(text) ?? localeFrom(activityLocale, fallback);
+}
+
+export interface TurnExtras {
+  log: Logger;
+  defaultLocale: Locale;
+  defer: Turn['defer'];
+  state: Turn['state'];
+}
+
+/** Maps botbuilder's TurnContext onto the SDK-neutral Turn the features see. */
+export function toTurn(context: TurnContext, extras: TurnExtras): Turn {
+  const activity = context.activity;
+  const text = messageText(context);
+  const locale = chooseLocale(text, activity.locale, extras.defaultLocale);
+  const toActivity = (a: Parameters<Turn['send']>[0]): Partial<Activity> => (typeof a === 'string' ? { type: 'message', text: a } : (a as Partial<Activity>));
+  return {
+    activityId: activity.id,
+    activityType: activity.type,
+    text,
+    value: activity.value,
+    locale,
+    t: catalogue(locale),
+    user: { id: activity.from?.id ?? '', name: activity.from?.name ?? '', aadObjectId: activity.from?.aadObjectId },
+    tenantId: tenantOf(activity),
+    conversation: { id: activity.conversation?.id ?? '', type: conversationTypeOf(activity), name: activity.conversation?.name },
+    replyToId: activity.replyToId,
+    address: addressOf(activity),
+    attachments: (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, contentUrl: a.contentUrl, content: a.content, name: a.name })),
+    channelData: (activity.channelData ?? {}) as Record<string, unknown>,
+    log: extras.log,
+    state: extras.state,
+    async send(a) {
+      const response = await context.sendActivity(toActivity(a));
+      return response?.id;
+    },
+    async update(id, a) {
+      await context.updateActivity({ ...toActivity(a), id, type: 'message' });
+    },
+    defer: extras.defer,
+  };
+}

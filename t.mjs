@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t=Date.now();
+const db = new PGlite({extensions:{unaccent, pg_trgm}});
+await db.waitReady; console.log('mem init', Date.now()-t);
+t=Date.now();
+await db.exec("create extension if not exists unaccent; create extension if not exists pg_trgm; create table a(x jsonb, n bigint, t timestamptz default now())");
+await db.query("insert into a(x,n) values ($1::jsonb, $2)", [JSON.stringify({a:1}), 5]);
+await db.query("insert into a(x,n) values ($1, $2)", [{b:2}, 6]);
+console.log((await db.query("select x, n, t, count(*) over() as c, to_tsvector('dutch', unaccent('De veiligheidsregio''s coördineren')) as v from a")).rows);
+const blob = await db.dumpDataDir('gzip'); console.log('dump', Date.now()-t, blob.size);
+t=Date.now();
+const db2 = new PGlite({loadDataDir: blob, extensions:{unaccent, pg_trgm}}); await db2.waitReady;
+console.log('load', Date.now()-t, (await db2.query('select count(*)::int c from a')).rows);

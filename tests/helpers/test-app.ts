@@ -1,0 +1,113 @@
+import { Writable } from 'node:stream';
+import type { AppOptions } from '../../src/app/build-app.js';
+import { buildApp } from '../../src/app/build-app.js';
+import type { Core } from '../../src/app/core.js';
+import { parseConfig } from '../../src/config/load-config.js';
+import type { Db } from '../../src/store/db.js';
+import { startFakeConnector, type FakeConnector } from './fake-connector.js';
+import { openTestPglite } from './pglite-template.js';
+import { actionActivity, invokeActivity, messageActivity, type ActivityOptions } from './teams-activity.js';
+
+export interface SentActivity {
+  type: string;
+  text?: string;
+  attachments?: { contentType: string; content: any }[];
+  entities?: any[];
+  channelData?: any;
+  [key: string]: unknown;
+}
+
+export interface TestBot {
+  url: string;
+  core: Core;
+  db: Db;
+  connector: FakeConnector;
+  /** Every log line the bot wrote, parsed. */
+  logs: Record<string, unknown>[];
+  /** Raw POST to /api/messages; `expectReplies` unless the activity says otherwise. */
+  post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** A user message; resolves with the bot's replies. */
+  say(text: string, options?: Omit<ActivityOptions, 'serviceUrl'> & { attachments?: unknown[] }): Promise<SentActivity[]>;
+  /** A Universal Action click; resolves with the invoke response body. */
+  act(verb: string, data: Record<string, unknown>, options?: Omit<ActivityOptions, 'serviceUrl'> & { trigger?: 'manual' | 'automatic' }): Promise<{ status: number; body: any }>;
+  invoke(name: string, value: unknown, options?: Omit<ActivityOptions, 'serviceUrl'>): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+export interface TestBotOptions {
+  env?: Record<string, string>;
+  db?: Db;
+  now?: () => Date;
+  authOverrides?: AppOptions['authOverrides'];
+}
+
+/** Starts the whole bot in-process on a free port, on its own PGlite copy (or the given db), with a fake connector. */
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const connector = await startFakeConnector();
+  const db = options.db ?? (await openTestPglite());
+  const logs: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, callback) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      callback();
+    },
+  });
+  const config = parseConfig({ LOG_LEVEL: 'debug', SAMPLE_KNOWLEDGE: 'false', HOST: '127.0.0.1', ...options.env });
+  const app = buildApp({ config, db, logDestination: destination, now: options.now, authOverrides: options.authOverrides });
+  const { url } = await app.listen(0, '127.0.0.1');
+  const core = await app.ready;
+
+  async function post(activity: Record<string, unknown>, headers: Record<string, string> = {}) {
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ deliveryMode: 'expectReplies', ...activity }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  return {
+    url,
+    core,
+    db,
+    connector,
+    logs,
+    post,
+    async say(text, activityOptions = {}) {
+      const res = await post(messageActivity(text, { ...activityOptions, serviceUrl: connector.url }));
+      if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}: ${JSON.stringify(res.body)}`);
+      return (res.body?.activities ?? []) as SentActivity[];
+    },
+    act: (verb, data, activityOptions = {}) => post(actionActivity(verb, data, { ...activityOptions, serviceUrl: connector.url })),
+    invoke: (name, value, activityOptions = {}) => post(invokeActivity(name, value, { ...activityOptions, serviceUrl: connector.url })),
+    async close() {
+      await app.close();
+      if (!options.db) await db.close();
+      await connector.close();
+    },
+  };
+}
+
+/** The first Adaptive Card in the replies. */
+export function firstCard(replies: SentActivity[]): any {
+  for (const r of replies) for (const a of r.attachments ?? []) if (a.contentType === 'application/vnd.microsoft.card.adaptive') return a.content;
+  return undefined;
+}
+
+/** All visible text of a card (TextBlocks, FactSets, RichText, action titles), for assertions a reader would make. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    if (typeof n.text === 'string') out.push(n.text);
+    if (typeof n.title === 'string') out.push(n.title);
+    if (typeof n.value === 'string' && n.type === 'Fact') out.push(n.value);
+    if (typeof n.label === 'string') out.push(n.label);
+    for (const v of Object.values(n)) if (typeof v === 'object') walk(v);
+  };
+  walk(card);
+  return out.join('\n');
+}
