@@ -6,6 +6,9 @@ import { ConversationDirectory } from '../conversations/conversation-directory.j
 import { createLogger, type Logger } from '../core/logger.js';
 import { incomingActivitySchema } from '../http/activity-schema.js';
 import { isLoopback } from '../http/loopback.js';
+import { fromRoot } from '../core/project-root.js';
+import { Organisation } from '../organisation/organisation.js';
+import { isAbsolute } from 'node:path';
 import { installRoutes } from '../routing/router.js';
 import type { Feature } from '../routing/route.js';
 import type { Db } from '../store/db.js';
@@ -16,6 +19,7 @@ import { createTeamsBot, runDeferred, type Deferred, type TeamsBot } from '../te
 import { createTeamsMessenger } from '../teams/teams-messenger.js';
 import type { Core } from './core.js';
 import { createFeatures } from './features.js';
+import { registerTabRoutes } from '../tab/tab-routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -69,7 +73,16 @@ export function buildApp(options: AppOptions): App {
       const { migrations } = await import('../store/migrations/index.js');
       await migrate(options.db, migrations, log);
     }
-    const core: Core = { config, db, log, messenger, conversations: new ConversationDirectory(db), now: options.now ?? (() => new Date()) };
+    const organisationFile = isAbsolute(config.ORGANISATION_FILE) ? config.ORGANISATION_FILE : fromRoot(config.ORGANISATION_FILE);
+    const core: Core = {
+      config,
+      db,
+      log,
+      messenger,
+      conversations: new ConversationDirectory(db),
+      organisation: Organisation.fromFile(organisationFile),
+      now: options.now ?? (() => new Date()),
+    };
     const created = createFeatures(core);
     features = created.features;
     const router = installRoutes(features, created.unmatched);
@@ -113,6 +126,8 @@ export function buildApp(options: AppOptions): App {
       runDeferred(deferred, log, track);
     }
   });
+
+  registerTabRoutes(server, { config, log, ready, isServing: () => readyNow && !closing });
 
   server.get('/healthz', async (_req, res) => {
     if (!readyNow || !db) {

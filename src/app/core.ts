@@ -1,6 +1,7 @@
 import type { Config } from '../config/config-schema.js';
 import type { ConversationDirectory } from '../conversations/conversation-directory.js';
 import type { Logger } from '../core/logger.js';
+import type { Organisation } from '../organisation/organisation.js';
 import type { Messenger } from '../routing/turn.js';
 import type { Db } from '../store/db.js';
 
@@ -11,6 +12,8 @@ export interface Core {
   log: Logger;
   messenger: Messenger;
   conversations: ConversationDirectory;
+  /** Tenants, gemeenten and who holds which role: every permission check goes through it. */
+  organisation: Organisation;
   /** The clock, so tests can move time (schedules, retention, reminders). */
   now(): Date;
 }

@@ -1,4 +1,11 @@
+import { approvalsFeature } from '../features/approvals/index.js';
+import { knowledgeFeature } from '../features/knowledge/index.js';
+import { llmFeature } from '../features/llm/index.js';
+import { mediationFeature } from '../features/mediation/index.js';
 import { shellFeature } from '../features/shell/shell-feature.js';
+import { steeringFeature } from '../features/steering/index.js';
+import { realDigestSources } from '../features/steering/digest-wiring.js';
+import { summariesFeature } from '../features/summaries/index.js';
 import type { Feature } from '../routing/route.js';
 import type { Core } from './core.js';
 
@@ -8,11 +15,15 @@ import type { Core } from './core.js';
  */
 export function createFeatures(core: Core): { features: Feature[]; unmatched: ReturnType<typeof shellFeature>['unmatched'] } {
   void core;
+  const llm = llmFeature(core);
   const features: Feature[] = [
-    // approvals: approvalsFeature(core, ...),
-    // mediation: mediationFeature(core, ...),
-    // summaries and steering group: summariesFeature(core, ...),
-    // knowledge / policy Q&A (holds the fallback route, so it comes last): knowledgeFeature(core, ...),
+    approvalsFeature(core),
+    mediationFeature(core),
+    summariesFeature(core),
+    steeringFeature(core, { sources: realDigestSources(core) }),
+    llm,
+    // knowledge / policy Q&A holds the fallback route, so it comes last; with an LLM configured it answers through it
+    knowledgeFeature(core, llm.answer ? { answer: llm.answer } : {}),
   ];
   const shell = shellFeature(features);
   return { features: [shell, ...features], unmatched: shell.unmatched };

@@ -6,15 +6,28 @@ export function createTeamsMessenger(adapter: CloudAdapter, botAppId: string): M
   return {
     async send(address: ConversationAddress, activity: OutgoingActivity) {
       let id: string | undefined;
+      let failure: unknown;
       await adapter.continueConversationAsync(botAppId, address.raw as Partial<ConversationReference>, async (context) => {
-        id = (await context.sendActivity(activity as Partial<Activity>))?.id;
+        try {
+          id = (await context.sendActivity(activity as Partial<Activity>))?.id;
+        } catch (error) {
+          failure = error;
+        }
       });
+      // CloudAdapter hands errors in the callback to onTurnError and resolves: rethrow so callers can retry or give up.
+      if (failure) throw failure;
       return { id };
     },
     async update(address: ConversationAddress, activityId: string, activity: OutgoingActivity) {
+      let failure: unknown;
       await adapter.continueConversationAsync(botAppId, address.raw as Partial<ConversationReference>, async (context) => {
-        await context.updateActivity({ ...(activity as Partial<Activity>), id: activityId, type: 'message' });
+        try {
+          await context.updateActivity({ ...(activity as Partial<Activity>), id: activityId, type: 'message' });
+        } catch (error) {
+          failure = error;
+        }
       });
+      if (failure) throw failure;
     },
   };
 }

@@ -24,9 +24,17 @@ export function addressOf(activity: Partial<Activity>): ConversationAddress {
   };
 }
 
+/** The command a card button sends (`Action.Submit` with `data.command`), used as if typed. */
+function buttonCommand(value: unknown): string | undefined {
+  const command = (value as { command?: unknown } | undefined)?.command;
+  return typeof command === 'string' ? command.slice(0, 500) : undefined;
+}
+
 function messageText(context: TurnContext): string {
   const activity = context.activity;
-  if (activity.type !== 'message' || typeof activity.text !== 'string') return '';
+  if (activity.type !== 'message') return '';
+  if (!activity.text) return buttonCommand(activity.value)?.trim() ?? '';
+  if (typeof activity.text !== 'string') return '';
   const withoutMention = TurnContext.removeRecipientMention(activity) ?? activity.text;
   return withoutMention.replace(/<at>[^<]*<\/at>/g, '').trim();
 }

@@ -24,7 +24,11 @@ export interface TestBot {
   connector: FakeConnector;
   /** Every log line the bot wrote, parsed. */
   logs: Record<string, unknown>[];
-  /** Raw POST to /api/messages; `expectReplies` unless the activity says otherwise. */
+  /**
+   * Raw POST to /api/messages. Messages go with `expectReplies` (replies come back in the HTTP
+   * answer); invokes go as Teams sends them, so the HTTP answer is the invoke response itself and
+   * anything else the bot sends lands at the fake connector.
+   */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   /** A user message; resolves with the bot's replies. */
   say(text: string, options?: Omit<ActivityOptions, 'serviceUrl'> & { attachments?: unknown[] }): Promise<SentActivity[]>;
@@ -61,7 +65,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ deliveryMode: 'expectReplies', ...activity }),
+      body: JSON.stringify(activity.type === 'invoke' ? activity : { deliveryMode: 'expectReplies', ...activity }),
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };

@@ -1,0 +1,32 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import { fromRoot } from '../core/project-root.js';
+import { buildAppPackage } from '../tab/app-package.js';
+
+/** `npm run package`: writes the Teams app zip to sideload, with ids and domain from the configuration. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (!config.MicrosoftAppId || !config.PUBLIC_URL) {
+    console.error('Configuration error: the Teams app package needs MicrosoftAppId (the bot\'s app id) and PUBLIC_URL (the https address Teams reaches the bot on).');
+    process.exit(2);
+  }
+  const zip = await buildAppPackage({ appId: config.MicrosoftAppId, publicUrl: config.PUBLIC_URL });
+  const out = fromRoot('dist', 'veiligheidsbot-teams-app.zip');
+  mkdirSync(fromRoot('dist'), { recursive: true });
+  writeFileSync(out, zip);
+  console.log(`Teams app package written to ${out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

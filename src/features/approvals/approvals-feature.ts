@@ -1,0 +1,291 @@
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import type { Core } from '../../app/core.js';
+import { cardMessage } from '../../cards/render-card.js';
+import { AppError } from '../../core/app-error.js';
+import { fromRoot } from '../../core/project-root.js';
+import { format } from '../../i18n/catalogue.js';
+import { defineAction, type ActionResult, type Feature, type MessageRoute } from '../../routing/route.js';
+import type { Turn } from '../../routing/turn.js';
+import { requireKnownTenant, requireRole, tenantGemeente } from './access.js';
+import type { ApprovalDeps } from './approval-deps.js';
+import { announceDecision, notifyApprovers, postToConversation, refreshUserIds, conversationCard, type DeliveryDeps } from './approval-delivery.js';
+import { mayDecide, type Decision } from './approval-state.js';
+import { rememberUserId, saveCardCopy, selectRequests, updateRequest, type ApprovalRequest } from './approval-store.js';
+import { documentVersions, summarize } from './knowledge-links.js';
+import { approvalCard, chooseMilestoneCard, milestoneListCard, pendingCard, type Viewer } from './approval-views.js';
+import { exportAudit } from './audit-export.js';
+import { formatDay, parseDate, parsePeriod, todayIso } from './dates.js';
+import { decideApproval, requestForTenant } from './decide-approval.js';
+import { gemeenteIn, milestoneIdFor, parseAddCommand, splitNote } from './milestone-commands.js';
+import { loadMilestoneFiles, matchMilestones, MilestoneRegister } from './milestone-register.js';
+import { requestApproval } from './request-approval.js';
+import { sendDueReminders } from './send-due-reminders.js';
+
+const requestIdSchema = z.string().min(1).max(100);
+const cardRef = z.object({ requestId: requestIdSchema, version: z.number().int().positive() });
+// The comment's length is checked by the use case, which answers in plain Dutch rather than "unknown button".
+const decisionData = cardRef.extend({ comment: z.string().optional() });
+const requestData = z.object({ gemeente: z.string().min(1).max(100), milestoneId: z.string().min(1).max(100), note: z.string().optional() });
+
+export const approvalPatterns = {
+  pending: /^\s*(?:wat\s+wacht\s+(?:er\s+)?op\s+mijn\s+goedkeuring|mijn\s+goedkeuringen|open\s+goedkeuringen|what\s+awaits\s+my\s+approval)\s*[?!.]*\s*$/i,
+  upcoming: /^\s*(?:welke\s+|komende\s+)?mijlpalen\b([^]*)$|^\s*(?:which|upcoming)\b[^]*\bmilestones\b([^]*)$/i,
+  add: /^\s*mijlpaal\s+toevoegen\b\s*([^]*)$/i,
+  move: /^\s*verplaats\s+(?:de\s+)?mijlpaal\s+([^]+?)\s+naar\s+([^]+?)\s*$/i,
+  request: /^\s*vraag\s+(?:om\s+)?goedkeuring\s+(?:aan\s+)?(?:voor|van|op)\s+([^]+)$/i,
+  export: /^\s*exporte?e?r\s+(?:de\s+)?audit(?:log)?\b\s*([^]*)$/i,
+};
+
+/**
+ * Milestone approvals: the register, requests, the approval card (Universal Actions with a
+ * user-specific refresh), decisions made once, the append-only audit and reminders.
+ */
+export function approvalsFeature(core: Core): Feature {
+  const dir = isAbsolute(core.config.MILESTONES_DIR) ? core.config.MILESTONES_DIR : fromRoot(core.config.MILESTONES_DIR);
+  const register = new MilestoneRegister(loadMilestoneFiles(dir), core.db);
+  const deps: ApprovalDeps = { db: core.db, organisation: core.organisation, register, now: core.now };
+  const delivery: DeliveryDeps = { db: core.db, organisation: core.organisation, messenger: core.messenger, conversations: core.conversations, log: core.log, locale: core.config.DEFAULT_LOCALE, now: core.now };
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+
+  const actor = (turn: Turn) => ({ name: turn.user.name, aadObjectId: turn.user.aadObjectId, userId: turn.user.id });
+  const turnDelivery = (turn: Turn): DeliveryDeps => ({ ...delivery, locale: turn.locale, log: turn.log });
+
+  /** Keeps the user's Teams id for refresh.userIds; only for people of a known organisation. */
+  async function remember(turn: Turn): Promise<void> {
+    if (turn.tenantId && turn.user.aadObjectId && turn.user.id && core.organisation.person(turn.tenantId, turn.user.aadObjectId)) {
+      await rememberUserId(core.db, turn.tenantId, turn.user.aadObjectId, turn.user.id);
+    }
+  }
+
+  function viewerOf(turn: Turn, request: ApprovalRequest): Viewer {
+    if (mayDecide(core.organisation, { tenantId: turn.tenantId, aadObjectId: turn.user.aadObjectId, approverRole: request.approverRole, gemeente: request.gemeente, at: core.now() })) return 'approver';
+    if (turn.user.aadObjectId === request.requester.aadObjectId) return 'requester';
+    return 'other';
+  }
+
+  async function cardFor(turn: Turn, request: ApprovalRequest, notice?: string): Promise<ActionResult> {
+    const userIds = request.status === 'requested' ? await refreshUserIds(deps, request) : [];
+    return { type: 'card', card: approvalCard(request, viewerOf(turn, request), { t: turn.t, locale: turn.locale, refreshUserIds: userIds, notice }) };
+  }
+
+  async function upcomingList(turn: Turn, gemeente?: string, notice?: string) {
+    const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
+    const gemeenten = gemeente ? [gemeente] : core.organisation.gemeenten(tenantId);
+    const today = todayIso(core.now());
+    const milestones = await register.upcoming(gemeenten, today);
+    return milestoneListCard(milestones, { t: turn.t, locale: turn.locale, today, gemeente, notice });
+  }
+
+  const decisionRoute = (verb: `approval.${string}`, decision: Decision | 'cancel') =>
+    defineAction({
+      verb,
+      data: decisionData,
+      handle: async (turn, data) => {
+        const result = await decideApproval(deps, { tenantId: turn.tenantId, actor: actor(turn), requestId: data.requestId, version: data.version, decision, comment: data.comment });
+        await remember(turn);
+        if (result.kind === 'decided') {
+          turn.log.info({ requestId: result.request.id, status: result.request.status }, 'approval decided');
+          turn.defer('approval.announce', () => announceDecision(turnDelivery(turn), result.request));
+          return cardFor(turn, result.request);
+        }
+        return cardFor(turn, result.request, result.request.status === 'requested' ? turn.t.approvals.staleCard : turn.t.approvals.alreadyDecided);
+      },
+    });
+
+  /** Posts the approval card where it was asked and tells the approvers; from a message it answers in the turn. */
+  async function startRequest(turn: Turn, gemeente: string, milestoneId: string, note: string | undefined, via: 'message' | 'card') {
+    const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
+    const milestone = await register.find(tenantGemeente(core.organisation, tenantId, gemeente), milestoneId);
+    const linked = milestone
+      ? { documents: await documentVersions(core.db, milestone, turn.log), summary: via === 'message' ? await summarize(core.db, milestone, turn.log) : undefined }
+      : undefined;
+    let { request } = await requestApproval(deps, { tenantId, actor: actor(turn), gemeente, milestoneId, note, conversationId: turn.conversation.id, linked });
+    await remember(turn);
+    const d = turnDelivery(turn);
+    const notice = format(turn.t.approvals.approverNotice, { title: request.milestoneTitle, gemeente: request.gemeente });
+    if (via === 'message') {
+      const id = await turn.send(cardMessage(await conversationCard(d, request)));
+      if (id) await saveCardCopy(core.db, { requestId: request.id, activityId: id, address: turn.address, audience: 'conversation' });
+      turn.defer('approval.notify', async () => void (await notifyApprovers(d, request, notice)));
+    } else {
+      turn.defer('approval.post', async () => {
+        const summary = milestone && (await summarize(core.db, milestone, turn.log));
+        if (summary) request = (await updateRequest(core.db, 'summary = $2 WHERE id = $1', [request.id, summary])) ?? request;
+        await postToConversation(d, request, turn.address);
+        await notifyApprovers(d, request, notice);
+      });
+    }
+    return request;
+  }
+
+  const messages: MessageRoute[] = [
+    {
+      kind: 'message',
+      name: 'approvals.pending',
+      match: approvalPatterns.pending,
+      handle: async (turn) => {
+        const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
+        await remember(turn);
+        const open = await selectRequests(core.db, `tenant_id = $1 AND status = 'requested' ORDER BY requested_at`, [tenantId]);
+        const mine = open.filter((r) => viewerOf(turn, r) === 'approver');
+        await turn.send(cardMessage(pendingCard(mine, { t: turn.t, locale: turn.locale })));
+      },
+    },
+    {
+      kind: 'message',
+      name: 'approvals.upcoming',
+      match: approvalPatterns.upcoming,
+      handle: async (turn, match) => {
+        const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
+        await remember(turn);
+        const gemeente = gemeenteIn(match?.[1] ?? match?.[2] ?? '', core.organisation.gemeenten(tenantId));
+        await turn.send(cardMessage(await upcomingList(turn, gemeente)));
+      },
+    },
+    {
+      kind: 'message',
+      name: 'approvals.add',
+      match: approvalPatterns.add,
+      handle: async (turn, match) => {
+        const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
+        const command = parseAddCommand(match?.[1] ?? '', core.organisation.gemeenten(tenantId));
+        const gemeente = tenantGemeente(core.organisation, tenantId, command.gemeente);
+        requireRole(core.organisation, { tenantId, aadObjectId: turn.user.aadObjectId }, ['adviseur'], gemeente, core.now());
+        const id = milestoneIdFor(gemeente, command.title, command.plannedDate);
+        const milestone = await register.add(
+          gemeente,
+          { id, title: command.title, description: '', plannedDate: command.plannedDate, owner: turn.user.name, approverRole: 'burgemeester', documents: [], status: 'planned' },
+          { name: turn.user.name, aadObjectId: turn.user.aadObjectId! },
+          core.now(),
+        );
+        await remember(turn);
+        await turn.send(format(turn.t.approvals.milestoneAdded, { title: milestone.title, gemeente, date: formatDay(milestone.plannedDate, turn.locale), id }));
+      },
+    },
+    {
+      kind: 'message',
+      name: 'approvals.move',
+      match: approvalPatterns.move,
+      handle: async (turn, match) => {
+        const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
+        const plannedDate = parseDate(match?.[2] ?? '');
+        if (!plannedDate) throw new AppError('milestone_bad_date');
+        const query = match?.[1] ?? '';
+        const found = matchMilestones(await register.list(core.organisation.gemeenten(tenantId)), query);
+        if (found.length === 0) throw new AppError('milestone_not_found', { status: 404, params: { query } });
+        if (found.length > 1) {
+          await turn.send(cardMessage(chooseMilestoneCard(found, { t: turn.t, locale: turn.locale, query, buttonTitle: turn.t.approvals.moveButton, command: (m) => `verplaats mijlpaal ${m.id} naar ${plannedDate}` })));
+          return;
+        }
+        const milestone = found[0]!;
+        requireRole(core.organisation, { tenantId, aadObjectId: turn.user.aadObjectId }, ['adviseur'], milestone.gemeente, core.now());
+        const moved = await register.move(milestone, plannedDate, { name: turn.user.name, aadObjectId: turn.user.aadObjectId! }, core.now());
+        await remember(turn);
+        await turn.send(format(turn.t.approvals.milestoneMoved, { title: moved.title, gemeente: moved.gemeente, date: formatDay(moved.plannedDate, turn.locale) }));
+      },
+    },
+    {
+      kind: 'message',
+      name: 'approvals.request',
+      match: approvalPatterns.request,
+      handle: async (turn, match) => {
+        const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
+        const { query, note } = splitNote(match?.[1] ?? '');
+        const candidates = (await register.list(core.organisation.gemeenten(tenantId))).filter((m) => m.effectiveStatus !== 'approved' && m.effectiveStatus !== 'done');
+        const found = matchMilestones(candidates, query);
+        if (found.length === 0) throw new AppError('milestone_not_found', { status: 404, params: { query } });
+        if (found.length > 1) {
+          await turn.send(cardMessage(chooseMilestoneCard(found, { t: turn.t, locale: turn.locale, query, note, buttonTitle: turn.t.approvals.requestButton })));
+          return;
+        }
+        await startRequest(turn, found[0]!.gemeente, found[0]!.id, note, 'message');
+      },
+    },
+    {
+      kind: 'message',
+      name: 'approvals.export',
+      match: approvalPatterns.export,
+      handle: async (turn, match) => {
+        const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
+        const rest = (match?.[1] ?? '').trim();
+        const gemeenten = core.organisation.gemeenten(tenantId);
+        const gemeente = gemeenten.find((g) => rest.toLowerCase().startsWith(g.toLowerCase()));
+        if (!gemeente) throw new AppError('milestone_gemeente_needed', { params: { gemeenten: gemeenten.join(', ') } });
+        requireRole(core.organisation, { tenantId, aadObjectId: turn.user.aadObjectId }, ['beheerder', 'adviseur'], gemeente, core.now());
+        const period = parsePeriod(rest.slice(gemeente.length));
+        if (!period) throw new AppError('audit_bad_period');
+        const { records, content } = await exportAudit(core.db, { tenantId, gemeente, period }, 'csv');
+        await remember(turn);
+        const until = new Date(`${period.to}T00:00:00Z`);
+        until.setUTCDate(until.getUTCDate() - 1);
+        const text = format(turn.t.approvals.exportDone, {
+          gemeente,
+          from: formatDay(period.from, turn.locale),
+          until: formatDay(until.toISOString().slice(0, 10), turn.locale),
+          count: records.length,
+        });
+        const name = `audit-${gemeente.toLowerCase()}-${period.from}-${until.toISOString().slice(0, 10)}.csv`;
+        // Small exports also go inline, so the record can be read in the chat itself.
+        const inline = content.length <= 12_000 ? `\n\n\`\`\`\n${content.replace(/```/g, "'''")}\`\`\`` : '';
+        await turn.send({
+          type: 'message',
+          text: `${text}${inline}`,
+          textFormat: 'markdown',
+          attachments: [{ contentType: 'text/csv', name, contentUrl: `data:text/csv;charset=utf-8;base64,${Buffer.from(content, 'utf8').toString('base64')}` }],
+        });
+      },
+    },
+  ];
+
+  return {
+    name: 'approvals',
+    routes: [
+      ...messages,
+      defineAction({
+        verb: 'approval.request',
+        data: requestData,
+        handle: async (turn, data) => {
+          const request = await startRequest(turn, data.gemeente, data.milestoneId, data.note, 'card');
+          const notice = format(turn.t.approvals.requestedNotice, { title: request.milestoneTitle, gemeente: request.gemeente });
+          return { type: 'card', card: await upcomingList(turn, undefined, notice) };
+        },
+      }),
+      decisionRoute('approval.approve', 'approve'),
+      decisionRoute('approval.reject', 'reject'),
+      decisionRoute('approval.requestChanges', 'requestChanges'),
+      decisionRoute('approval.cancel', 'cancel'),
+      defineAction({
+        verb: 'approval.refresh',
+        data: cardRef,
+        handle: async (turn, data) => {
+          const request = await requestForTenant(deps, turn.tenantId, data.requestId);
+          await remember(turn);
+          return cardFor(turn, request);
+        },
+      }),
+    ],
+    help: [
+      { title: (t) => t.approvals.helpMilestonesTitle, description: (t) => t.approvals.helpMilestonesDescription, command: (t) => t.approvals.helpMilestonesCommand },
+      { title: (t) => t.approvals.helpPendingTitle, description: (t) => t.approvals.helpPendingDescription, command: (t) => t.approvals.helpPendingCommand },
+    ],
+    async start() {
+      const everyMs = core.config.APPROVAL_REMINDER_CHECK_MINUTES * 60_000;
+      timer = setInterval(() => {
+        if (running) return;
+        running = sendDueReminders(delivery, core.now(), core.config.APPROVAL_REMINDER_DAYS)
+          .catch((error: unknown) => core.log.error({ err: error }, 'approval reminders failed'))
+          .finally(() => {
+            running = undefined;
+          });
+      }, everyMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Logger } from '../../core/logger.js';
+import type { Db } from '../../store/db.js';
+import { knowledgeBase } from '../knowledge/index.js';
+import type { LinkedDocument, Milestone } from './milestone-schema.js';
+
+const MAX_SUMMARY = 600;
+
+/**
+ * The milestone's documents as the knowledge base holds them now (content hash as version, for the
+ * audit). Best effort: without the documents in the knowledge base the request simply carries the
+ * references from the YAML.
+ */
+export async function documentVersions(db: Db, milestone: Milestone, log: Logger): Promise<LinkedDocument[]> {
+  try {
+    const known = await knowledgeBase(db).listDocuments();
+    return milestone.documents.map((d) => {
+      const found = d.source ? known.find((k) => k.sourceFile === d.source || k.sourceFile.endsWith(`/${d.source}`)) : undefined;
+      return found ? { ...d, version: found.contentHash.slice(0, 16), ingestedAt: found.ingestedAt.toISOString() } : d;
+    });
+  } catch (error) {
+    log.warn({ err: error, milestone: milestone.id }, 'knowledge base unavailable for document versions');
+    return milestone.documents;
+  }
+}
+
+/** Retrieval: slower than a card invoke may take, so card clicks run it deferred. */
+export async function summarize(db: Db, milestone: Milestone, log: Logger): Promise<string | undefined> {
+  try {
+    const kb = knowledgeBase(db);
+    const sources = new Set(milestone.documents.map((d) => d.source).filter(Boolean));
+    const passages = (await kb.retrieve(`${milestone.title} ${milestone.description}`.slice(0, 500), { gemeente: milestone.gemeente, limit: 6 }))
+      .filter((p) => sources.size === 0 || sources.has(p.document.sourceFile))
+      .slice(0, 2);
+    const parts = passages.map((p, i) => {
+      const sentence = p.sentences.slice(p.best.from, p.best.to + 1).map((s) => s.text).join(' ');
+      return `${sentence.length > MAX_SUMMARY / 2 ? `${sentence.slice(0, MAX_SUMMARY / 2 - 1)}…` : sentence} [${i + 1}]`;
+    });
+    const refs = passages.map((p, i) => `[${i + 1}] ${p.document.title}${p.sectionTitle ? `, ${p.sectionTitle}` : ''}`);
+    return parts.length > 0 ? `${parts.join(' ')}\n\n${refs.join('\n')}` : undefined;
+  } catch (error) {
+    log.warn({ err: error, milestone: milestone.id }, 'knowledge base unavailable for the approval summary');
+    return undefined;
+  }
+}

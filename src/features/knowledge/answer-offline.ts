@@ -1,0 +1,189 @@
+import { catalogue, format, type Locale } from '../../i18n/catalogue.js';
+import { buildCitations, citationEntity, type CitationEntity, type CitationSource, type Claim } from './answer/citations.js';
+import type { AnalyzedQuestion } from './answer/question.js';
+import { definitionAsked, explain } from './glossary.js';
+import { quotedSentences, type KnowledgeBase, type Passage } from './knowledge-base.js';
+import type { KnowledgeDocument, StoredSentence } from './store/knowledge-store.js';
+import { fold, tokenize } from './text/normalize.js';
+
+export interface OfflineAnswer {
+  kind: 'answer' | 'glossary' | 'priorities' | 'abstain' | 'no-question' | 'too-long';
+  /** Markdown text for Teams; `[n]` markers match `citations[n-1].position`. */
+  text: string;
+  citations: Claim[];
+  /** The one root entity to attach, when there are citations. */
+  entity?: CitationEntity;
+  abstained: boolean;
+  /** The passages the answer quotes, in citation order. */
+  passages: Passage[];
+}
+
+export const MAX_QUESTION_CHARS = 1000;
+/** Below this share of the question covered by the best sentences, the documents do not hold the answer. */
+export const ANSWER_THRESHOLD = 0.62;
+
+/** Document text shown in a Teams markdown message must not turn into links, emphasis or markers. */
+export function safeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+function sourceLabel(document: KnowledgeDocument, locale: Locale): string {
+  const t = catalogue(locale).knowledge;
+  return format(t.sourceLabel, { title: `*${safeMarkdown(document.title)}*`, gemeente: document.gemeente ?? t.unknownGemeente });
+}
+
+function renderQuote(sentences: readonly StoredSentence[]): string {
+  let out = '';
+  for (const s of sentences) {
+    const text = safeMarkdown(s.text);
+    out += s.item ? `\n- ${text}` : out ? ` ${text}` : text;
+  }
+  return out.trim();
+}
+
+interface Fact {
+  passage: Passage;
+  sentences: StoredSentence[];
+}
+
+function compose(facts: readonly Fact[], locale: Locale, heading?: string): { text: string; sources: CitationSource[] } {
+  const t = catalogue(locale).knowledge;
+  const sources: CitationSource[] = facts.map((f) => ({ document: f.passage.document, excerpt: f.sentences.map((s) => s.text).join(' '), sectionTitle: f.passage.sectionTitle }));
+  const blocks = facts.map((f, i) => {
+    const lead = format(t.according, { source: sourceLabel(f.passage.document, locale) });
+    return `${lead} ${renderQuote(f.sentences)} [${i + 1}]`;
+  });
+  const note = locale === 'en' && t.quotedInDutch ? `\n\n_${t.quotedInDutch}_` : '';
+  return { text: [heading, ...blocks].filter(Boolean).join('\n\n') + note, sources };
+}
+
+function withCitations(kind: OfflineAnswer['kind'], text: string, sources: CitationSource[], passages: Passage[]): OfflineAnswer {
+  const citations = buildCitations(sources);
+  return { kind, text, citations, ...(citations.length ? { entity: citationEntity(citations) } : {}), abstained: false, passages };
+}
+
+function abstain(locale: Locale, gemeente: string | null, kind: OfflineAnswer['kind'] = 'abstain'): OfflineAnswer {
+  const t = catalogue(locale).knowledge;
+  const text = kind === 'no-question' ? t.noQuestion : gemeente ? format(t.abstainGemeente, { gemeente }) : t.abstain;
+  return { kind, text, citations: [], abstained: true, passages: [] };
+}
+
+const priorityWords = /\b(prioriteit(en)?|speerpunt(en)?|priorit(y|ies)|focus|accenten)\b/i;
+const currentWords = /\b(huidige?|actuele?|nu|dit jaar|momenteel|belangrijkste|current|now|this year|main)\b/i;
+const policyStems = new Set(['beleid', 'veilig', 'veiligheid', 'integral', 'integraal', 'gemeent', 'gemeente', 'polic', 'policy', 'safety', 'veiligheidsbeleid', 'prioriteit', 'speerpunt', 'priorities', 'priority', 'focus', 'huidig', 'current', 'actuel', 'jar', 'year']);
+
+/** "Wat zijn de huidige prioriteiten?", "Prioriteiten van Hengelo?": an overview rather than one fact. */
+export function asksForPriorities(analysis: AnalyzedQuestion): boolean {
+  if (!priorityWords.test(analysis.text)) return false;
+  if (currentWords.test(analysis.text)) return true;
+  return analysis.concepts.every((c) => policyStems.has(c.stem) || policyStems.has(c.word));
+}
+
+/**
+ * The offline (no-LLM) answer to a policy question: a glossary definition, the current-priorities
+ * overview, or the best sentences from the documents with Teams citations; a plain refusal when
+ * the documents do not hold the answer.
+ */
+export async function answerOffline(kb: KnowledgeBase, question: string, locale: Locale): Promise<OfflineAnswer> {
+  const t = catalogue(locale).knowledge;
+  const text = question.trim();
+  if (text.length > MAX_QUESTION_CHARS) return { kind: 'too-long', text: format(t.tooLong, { max: MAX_QUESTION_CHARS }), citations: [], abstained: true, passages: [] };
+  if (tokenize(text).length === 0) return abstain(locale, null, 'no-question');
+
+  const entry = definitionAsked(text, kb.glossary);
+  if (entry) {
+    return { kind: 'glossary', text: format(t.glossary, { term: entry.term, expansion: entry.expansion, text: explain(entry, locale) }), citations: [], abstained: false, passages: [] };
+  }
+
+  const scored = await kb.score(text);
+  const { analysis, windows } = scored;
+  if (asksForPriorities(analysis)) return currentPriorities(kb, analysis.gemeente, locale);
+  if (analysis.concepts.length === 0) return abstain(locale, analysis.gemeente, 'no-question');
+
+  const best = windows[0];
+  if (!best || best.score < ANSWER_THRESHOLD || !best.cueMet) return abstain(locale, analysis.gemeente);
+  // Of windows that answer about as well, the one from the newest document.
+  const close = windows.filter((w) => w.score >= best.score - 0.04 && w.cueMet);
+  const primary = close.sort((a, b) => (b.passage.document.date ?? '').localeCompare(a.passage.document.date ?? '') || b.score - a.score)[0]!;
+  const facts: Fact[] = [{ passage: primary.passage, sentences: quotedSentences(primary.passage, primary.from, primary.to, analysis.asksList) }];
+  // When the question names no gemeente and another gemeente's documents answer as well, show both, each with its gemeente.
+  if (!analysis.gemeente) {
+    const other = windows.find((w) => w.cueMet && w.score >= Math.max(ANSWER_THRESHOLD, best.score * 0.95) && w.passage.document.gemeente !== primary.passage.document.gemeente);
+    if (other) facts.push({ passage: other.passage, sentences: quotedSentences(other.passage, other.from, other.to, analysis.asksList) });
+  }
+  const { text: answer, sources } = compose(facts, locale);
+  return withCitations('answer', answer, sources, facts.map((f) => f.passage));
+}
+
+const themeWords = ['prioriteiten', 'prioriteit', 'thema', 'themas', 'speerpunten', 'doelen', 'doelstellingen', 'ambities', 'centraal', 'beleid'];
+const focusWords = ['nadruk', 'focus', 'speerpunt', 'prioriteit', 'aandacht', 'accent', 'centraal', 'ambitie', 'versterken'];
+
+function bestSentence(passages: readonly Passage[], stems: ReadonlySet<string>, prefer: (p: Passage, s: StoredSentence, i: number) => number): { passage: Passage; index: number } | undefined {
+  let best: { passage: Passage; index: number; score: number } | undefined;
+  for (const passage of passages) {
+    passage.sentences.forEach((s, i) => {
+      const hits = s.lexemes.filter((l) => [...stems].some((st) => l === st || l.startsWith(st) || l.endsWith(st))).length;
+      if (hits === 0) return;
+      const score = hits + prefer(passage, s, i);
+      if (!best || score > best.score) best = { passage, index: i, score };
+    });
+  }
+  return best;
+}
+
+/**
+ * An overview per gemeente (or for the one asked) of the themes of its current policy and the
+ * focus of this moment, from its newest documents, with citations.
+ */
+export async function currentPriorities(kb: KnowledgeBase, gemeente: string | null | undefined, locale: Locale): Promise<OfflineAnswer> {
+  const t = catalogue(locale).knowledge;
+  const documents = await kb.listDocuments();
+  if (documents.length === 0) return { kind: 'priorities', text: t.prioritiesEmpty, citations: [], abstained: true, passages: [] };
+  const groups = new Map<string | null, KnowledgeDocument[]>();
+  for (const d of documents) if (!gemeente || d.gemeente === gemeente) groups.set(d.gemeente, [...(groups.get(d.gemeente) ?? []), d]);
+  const themeStems = new Set([...(await kb.stemsOf(themeWords)).values()].filter((s): s is string => Boolean(s)));
+  const focusStems = new Set([...(await kb.stemsOf(focusWords)).values()].filter((s): s is string => Boolean(s)));
+
+  const blocks: string[] = [];
+  const sources: CitationSource[] = [];
+  const quoted: Passage[] = [];
+  const ordered = [...groups].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+  for (const [name, docs] of ordered) {
+    const newest = [...docs].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    const rank = new Map(newest.map((d, i) => [d.id, 1 - i / Math.max(1, newest.length)] as const));
+    const years = newest.map((d) => d.date?.slice(0, 4)).filter((y): y is string => Boolean(y));
+    const focusYear = years.length ? String(Math.max(...years.map(Number))) : undefined;
+    const passages = await kb.passagesOf(
+      newest.map((d) => d.id),
+      [...themeWords, ...focusWords],
+    );
+    // A sentence that introduces a list of themes is the best overview of a policy.
+    const leadIn = (p: Passage, s: StoredSentence, i: number) => (!s.item && p.sentences[i + 1]?.item ? 2 : 0) + (/:\s*$/.test(s.text) ? 0.5 : 0) + (rank.get(p.document.id) ?? 0);
+    const themes = bestSentence(passages, themeStems, leadIn);
+    const focus = bestSentence(passages, focusStems, (p, s, i) => (focusYear && s.text.includes(focusYear) ? 2 : 0) + (rank.get(p.document.id) ?? 0) - (themes && themes.passage.id === p.id && themes.index === i ? 10 : 0));
+    const label = `**${safeMarkdown(name ?? t.unknownGemeente)}**`;
+    const lines: string[] = [label];
+    for (const [heading, found] of [
+      [t.prioritiesThemes, themes],
+      [t.prioritiesFocus, focus],
+    ] as const) {
+      if (!found || sources.length >= 20) continue;
+      const sentences = quotedSentences(found.passage, found.index, found.index, true, true);
+      sources.push({ document: found.passage.document, excerpt: sentences.map((s) => s.text).join(' '), sectionTitle: found.passage.sectionTitle });
+      quoted.push(found.passage);
+      lines.push(`${heading} ${renderQuote(sentences)} [${sources.length}]`);
+    }
+    if (lines.length === 1) lines.push(format(t.prioritiesNone, { gemeente: name ?? t.unknownGemeente }));
+    blocks.push(lines.join('\n\n'));
+  }
+  const note = locale === 'en' && t.quotedInDutch ? `\n\n_${t.quotedInDutch}_` : '';
+  const text = `**${t.prioritiesTitle}**\n\n${blocks.join('\n\n')}${note}`;
+  const answer = withCitations('priorities', text, sources, quoted);
+  return sources.length ? answer : { ...answer, abstained: true };
+}
+
+/** Whether a text names a known gemeente, for callers that route by gemeente. */
+export function namedGemeente(text: string, gemeenten: readonly string[]): string | null {
+  const folded = fold(text);
+  return gemeenten.find((g) => folded.includes(fold(g))) ?? null;
+}

@@ -1,0 +1,332 @@
+import type { Locale } from '../../i18n/catalogue.js';
+import type { Db } from '../../store/db.js';
+import { announcedCount, ordinalWord } from './answer/cues.js';
+import { analyzeQuestion, wordsToStem, type AnalyzedQuestion } from './answer/question.js';
+import { scoreWindows, type ScoredWindow, type ScoringPassage } from './answer/score.js';
+import { loadGlossary, type Glossary } from './glossary.js';
+import { ingestDocument, type IngestResult, type IngestSource } from './ingest.js';
+import {
+  deleteDocument,
+  documentFrequencies,
+  documentPassages,
+  documentsByTitle,
+  knowledgeVersion,
+  listDocumentRows,
+  searchPassages,
+  stemWords,
+  type KnowledgeDocument,
+  type PassageRow,
+  type StoredSentence,
+} from './store/knowledge-store.js';
+import { commonCompoundParts } from './text/compounds.js';
+import { tokenize } from './text/normalize.js';
+
+/** A passage found for a question, with its document's metadata and the sentences that answer best. */
+export interface Passage {
+  id: number;
+  document: KnowledgeDocument;
+  sectionTitle: string;
+  position: number;
+  text: string;
+  sentences: readonly StoredSentence[];
+  /** 0..1: the share of the question the best one or two sentences cover, lowered when the kind of fact asked (a date, a number) is missing. */
+  score: number;
+  /** The best window of sentences (indexes into `sentences`, inclusive). */
+  best: { from: number; to: number; coverage: number; cueMet: boolean };
+}
+
+export interface RetrieveOptions {
+  /** Only this gemeente's documents; by default the gemeente the question names, if any. */
+  gemeente?: string | null;
+  limit?: number;
+}
+
+export interface DocumentSection {
+  index: number;
+  title: string;
+  passages: { id: number; text: string; sentences: string[] }[];
+}
+
+export interface SearchHit {
+  document: KnowledgeDocument;
+  passages: { id: number; sectionTitle: string; excerpt: string; score: number }[];
+}
+
+export interface ScoredQuestion {
+  analysis: AnalyzedQuestion;
+  passages: Passage[];
+  windows: (ScoredWindow & { passage: Passage })[];
+}
+
+// How many passages the full-text query hands to sentence scoring.
+const candidateLimit = 40;
+// How often the caches ask the store whether documents were added by another process.
+const freshnessMs = 5_000;
+
+interface CacheState {
+  version: string;
+  checkedAt: number;
+  documents: KnowledgeDocument[];
+  byId: Map<number, KnowledgeDocument>;
+  gemeenten: string[];
+  df: Map<string, number>;
+  passageCount: number;
+  /** Stems of each document's title. */
+  titleLexemes: Map<number, string[]>;
+  /** Each document's date as a 0..1 rank (newest 1), to prefer newer documents on a tie. */
+  recency: Map<number, number>;
+}
+
+/**
+ * The knowledge base on one store: retrieval, document listing and the caches that keep a
+ * question to two indexed queries. Use `knowledgeBase(db)`; answers are composed in answer-offline.ts.
+ */
+export class KnowledgeBase {
+  private state: CacheState | undefined;
+  private loading: Promise<CacheState> | undefined;
+  private readonly stemCache = new Map<string, string | null>();
+  readonly glossary: Glossary;
+  private readonly vocabulary: Set<string>;
+
+  constructor(readonly db: Db) {
+    this.glossary = loadGlossary();
+    this.vocabulary = new Set([...commonCompoundParts(), ...this.glossary.words]);
+  }
+
+  /** Drops the caches (after an ingest in this process). */
+  invalidate(): void {
+    this.state = undefined;
+  }
+
+  private async load(): Promise<CacheState> {
+    const version = await knowledgeVersion(this.db);
+    const documents = await listDocumentRows(this.db);
+    const { df, passages } = await documentFrequencies(this.db);
+    const dated = [...documents].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const recency = new Map(dated.map((d, i) => [d.id, dated.length > 1 ? i / (dated.length - 1) : 1] as const));
+    const gemeenten = [...new Set(documents.map((d) => d.gemeente).filter((g): g is string => Boolean(g)))].sort((a, b) => b.length - a.length);
+    const titleWords = new Map(documents.map((d) => [d.id, tokenize(d.title)] as const));
+    const stems = await this.stems([...new Set([...titleWords.values()].flat())]);
+    const titleLexemes = new Map([...titleWords].map(([id, words]) => [id, words.map((w) => stems.get(w)).filter((s): s is string => Boolean(s))] as const));
+    return { version, checkedAt: Date.now(), titleLexemes, documents, byId: new Map(documents.map((d) => [d.id, d])), gemeenten, df, passageCount: passages, recency };
+  }
+
+  private async cache(): Promise<CacheState> {
+    const state = this.state;
+    if (state && Date.now() - state.checkedAt < freshnessMs) return state;
+    if (state) {
+      const version = await knowledgeVersion(this.db);
+      if (version === state.version) {
+        state.checkedAt = Date.now();
+        return state;
+      }
+    }
+    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    this.state = await this.loading;
+    return this.state;
+  }
+
+  private async stems(words: readonly string[]): Promise<Map<string, string | null>> {
+    const missing = words.filter((w) => !this.stemCache.has(w));
+    if (missing.length) {
+      const found = await stemWords(this.db, missing);
+      if (this.stemCache.size > 20_000) this.stemCache.clear();
+      for (const w of missing) this.stemCache.set(w, found.get(w) ?? null);
+    }
+    return new Map(words.map((w) => [w, this.stemCache.get(w) ?? null]));
+  }
+
+  async analyze(question: string): Promise<{ analysis: AnalyzedQuestion; state: CacheState }> {
+    const state = await this.cache();
+    const stems = await this.stems(wordsToStem(question, this.glossary));
+    const analysis = analyzeQuestion(question, {
+      glossary: this.glossary,
+      gemeenten: state.gemeenten,
+      stems,
+      vocabulary: this.vocabulary,
+      documentFrequency: (stem) => state.df.get(stem) ?? 0,
+      passageCount: state.passageCount,
+    });
+    return { analysis, state };
+  }
+
+  /** Builds the OR query of the question's words, leaving out words in most passages when rarer ones exist. */
+  private tsquery(analysis: AnalyzedQuestion, state: CacheState): string {
+    const words = analysis.searchWords;
+    const common = (w: string) => {
+      const stem = this.stemCache.get(w);
+      return stem ? (state.df.get(stem) ?? 0) > state.passageCount * 0.5 : false;
+    };
+    const selective = words.filter((w) => !common(w));
+    const chosen = selective.length ? selective : words;
+    return chosen.map((w) => (w.length >= 5 && !/^\d+$/.test(w) ? `${w}:*` : w)).join(' | ');
+  }
+
+  private toPassage(row: Omit<PassageRow, 'rank'>, state: CacheState): Passage | undefined {
+    const document = state.byId.get(row.documentId);
+    if (!document) return undefined;
+    return {
+      id: row.id,
+      document,
+      sectionTitle: row.sectionTitle,
+      position: row.position,
+      text: row.text,
+      sentences: row.sentences,
+      score: 0,
+      best: { from: 0, to: 0, coverage: 0, cueMet: false },
+    };
+  }
+
+  /** Scores a question against the documents: the analysis, the passages and every sentence window, best first. */
+  async score(question: string, options: RetrieveOptions = {}): Promise<ScoredQuestion> {
+    const { analysis, state } = await this.analyze(question);
+    const gemeente = options.gemeente !== undefined ? options.gemeente : analysis.gemeente;
+    if (analysis.concepts.length === 0 || state.passageCount === 0) return { analysis, passages: [], windows: [] };
+    const documentIds = gemeente ? state.documents.filter((d) => d.gemeente === gemeente).map((d) => d.id) : undefined;
+    if (documentIds && documentIds.length === 0) return { analysis, passages: [], windows: [] };
+    const query = this.tsquery(analysis, state);
+    if (!query) return { analysis, passages: [], windows: [] };
+    const rows = await searchPassages(this.db, query, { ...(documentIds ? { documentIds } : {}), limit: candidateLimit });
+    const passages = rows.map((r) => this.toPassage(r, state)).filter((p): p is Passage => Boolean(p));
+    const scoring: ScoringPassage[] = rows.map((r) => ({ id: r.id, documentId: r.documentId, sectionTitle: r.sectionTitle, titleLexemes: r.titleLexemes, documentTitleLexemes: state.titleLexemes.get(r.documentId) ?? [], sentences: r.sentences }));
+    const byId = new Map(passages.map((p) => [p.id, p]));
+    const windows = scoreWindows(analysis, scoring)
+      .map((w) => ({ ...w, score: w.score + 0.02 * (state.recency.get(w.documentId) ?? 0), passage: byId.get(w.passageId)! }))
+      .filter((w) => w.passage)
+      .sort((a, b) => b.score - a.score);
+    for (const w of windows) {
+      const p = w.passage;
+      if (w.score > p.score) {
+        p.score = w.score;
+        p.best = { from: w.from, to: w.to, coverage: w.coverage, cueMet: w.cueMet };
+      }
+    }
+    passages.sort((a, b) => b.score - a.score);
+    return { analysis, passages, windows };
+  }
+
+  /**
+   * The passages that best answer a question, best first, with document metadata: the shared
+   * retrieval for the offline answer and for an LLM answerer.
+   */
+  async retrieve(question: string, options: RetrieveOptions = {}): Promise<Passage[]> {
+    const { passages } = await this.score(question, options);
+    return passages.filter((p) => p.score > 0).slice(0, options.limit ?? 8);
+  }
+
+  async listDocuments(): Promise<KnowledgeDocument[]> {
+    return (await this.cache()).documents;
+  }
+
+  async gemeenten(): Promise<string[]> {
+    return [...(await this.cache()).gemeenten].sort();
+  }
+
+  /** Documents whose title is closest to the text ("samenvatting van de planning beleidsplan"), closest first. */
+  async findDocumentsByTitle(text: string, limit = 5): Promise<KnowledgeDocument[]> {
+    const state = await this.cache();
+    const found = await documentsByTitle(this.db, text.slice(0, 300), limit);
+    return found.map((f) => state.byId.get(f.id)).filter((d): d is KnowledgeDocument => Boolean(d));
+  }
+
+  /** A document's sections with their passages and sentences, in reading order (for summaries). */
+  async getDocumentSections(documentId: number): Promise<DocumentSection[]> {
+    const rows = await documentPassages(this.db, documentId);
+    const sections: DocumentSection[] = [];
+    for (const row of rows) {
+      let section = sections[sections.length - 1];
+      if (!section || section.index !== row.sectionIndex) {
+        section = { index: row.sectionIndex, title: row.sectionTitle, passages: [] };
+        sections.push(section);
+      }
+      section.passages.push({ id: row.id, text: row.text, sentences: row.sentences.map((s) => s.text) });
+    }
+    return sections;
+  }
+
+  /** Documents matching a search box query, each with its best passages; all documents for an empty query. */
+  async searchDocuments(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    const state = await this.cache();
+    if (!tokenize(query).length) return state.documents.map((document) => ({ document, passages: [] }));
+    const passages = await this.retrieve(query.slice(0, 500), { gemeente: null, limit: 30 });
+    const hits = new Map<number, SearchHit>();
+    for (const p of passages) {
+      const hit = hits.get(p.document.id) ?? { document: p.document, passages: [] };
+      if (hit.passages.length < 3) {
+        const excerpt = p.sentences.slice(p.best.from, p.best.to + 1).map((s) => s.text).join(' ');
+        hit.passages.push({ id: p.id, sectionTitle: p.sectionTitle, excerpt, score: p.score });
+      }
+      hits.set(p.document.id, hit);
+    }
+    for (const d of await this.findDocumentsByTitle(query, 3)) if (!hits.has(d.id)) hits.set(d.id, { document: d, passages: [] });
+    return [...hits.values()].slice(0, options.limit ?? 20);
+  }
+
+  async ingest(source: IngestSource): Promise<IngestResult> {
+    const result = await ingestDocument(this.db, source);
+    if (result.status !== 'unchanged') this.invalidate();
+    return result;
+  }
+
+  async remove(documentId: number): Promise<boolean> {
+    const removed = await deleteDocument(this.db, documentId);
+    this.invalidate();
+    return removed;
+  }
+
+  /** Passages of the given documents matching any of the words: for overviews such as current priorities. */
+  async passagesOf(documentIds: readonly number[], words: readonly string[]): Promise<Passage[]> {
+    const state = await this.cache();
+    const query = words.map((w) => `${w}:*`).join(' | ');
+    const rows = await searchPassages(this.db, query, { documentIds, limit: candidateLimit });
+    return rows.map((r) => this.toPassage(r, state)).filter((p): p is Passage => Boolean(p));
+  }
+
+  async stemsOf(words: readonly string[]): Promise<Map<string, string | null>> {
+    return this.stems(words);
+  }
+}
+
+const instances = new WeakMap<Db, KnowledgeBase>();
+
+/** The knowledge base on a store, one per store so its caches are shared. */
+export function knowledgeBase(db: Db): KnowledgeBase {
+  let kb = instances.get(db);
+  if (!kb) {
+    kb = new KnowledgeBase(db);
+    instances.set(db, kb);
+  }
+  return kb;
+}
+
+/**
+ * The sentences to quote for a window: the window itself, plus the list it announces
+ * ("De algemene doelen zijn:" → its items; "twee speerpunten" → up to the sentence with "tweede").
+ */
+export function quotedSentences(passage: Pick<Passage, 'sentences'>, from: number, to: number, asksList: boolean, withFollowingList = false): StoredSentence[] {
+  const sentences = passage.sentences;
+  const chosen = sentences.slice(from, to + 1);
+  const last = chosen[chosen.length - 1]!;
+  let next = to + 1;
+  if (/:\s*$/.test(last.text) || (withFollowingList && !last.item && sentences[next]?.item)) {
+    let added = 0;
+    while (next < sentences.length && added < 10 && (sentences[next]!.item || added === 0)) {
+      chosen.push(sentences[next]!);
+      next += 1;
+      added += 1;
+    }
+    return chosen;
+  }
+  const count = announcedCount(chosen.map((s) => s.text).join(' '));
+  if (asksList && count && count <= 6) {
+    const ordinal = ordinalWord(count);
+    for (let added = 0; next < sentences.length && added < count + 2; added += 1, next += 1) {
+      const s = sentences[next]!;
+      chosen.push(s);
+      if (ordinal && new RegExp(`\\b${ordinal}\\b`, 'i').test(s.text)) break;
+    }
+  }
+  return chosen;
+}
+
+export type { KnowledgeDocument, StoredSentence, IngestResult, IngestSource, Locale };

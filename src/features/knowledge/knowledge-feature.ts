@@ -1,0 +1,50 @@
+import type { Core } from '../../app/core.js';
+import type { Feature } from '../../routing/route.js';
+import type { OutgoingActivity, Turn } from '../../routing/turn.js';
+import { answerOffline, type OfflineAnswer } from './answer-offline.js';
+import { knowledgeBase } from './knowledge-base.js';
+import { loadSampleCorpusIfEmpty } from './sample-corpus.js';
+
+/** The Teams message for an answer: markdown text with [n] markers and the one citation entity. */
+export function answerActivity(answer: OfflineAnswer): OutgoingActivity {
+  return { type: 'message', text: answer.text, textFormat: 'markdown', ...(answer.entity ? { entities: [answer.entity as unknown as Record<string, unknown>] } : {}) };
+}
+
+/**
+ * Policy Q&A: every message no other feature recognises is a question for the documents.
+ * Installed last; it owns the fallback route.
+ */
+export interface KnowledgeOptions {
+  /** Answers a question instead of the offline answerer (the LLM answerer, when one is configured). */
+  answer?: (turn: Turn, question: string) => Promise<void>;
+}
+
+export function knowledgeFeature(core: Core, options: KnowledgeOptions = {}): Feature {
+  const kb = knowledgeBase(core.db);
+  return {
+    name: 'knowledge',
+    help: [
+      {
+        title: (t) => t.knowledge.helpTitle,
+        description: (t) => t.knowledge.helpDescription,
+        command: (t) => t.knowledge.helpCommand,
+      },
+    ],
+    routes: [
+      {
+        kind: 'fallback',
+        name: 'knowledge.answer',
+        handle: async (turn: Turn) => {
+          if (options.answer) return options.answer(turn, turn.text);
+          const started = performance.now();
+          const answer = await answerOffline(kb, turn.text, turn.locale);
+          turn.log.info({ kind: answer.kind, abstained: answer.abstained, citations: answer.citations.length, ms: Math.round(performance.now() - started) }, 'policy question answered');
+          await turn.send(answerActivity(answer));
+        },
+      },
+    ],
+    async start() {
+      if (core.config.SAMPLE_KNOWLEDGE) await loadSampleCorpusIfEmpty(kb, core.log);
+    },
+  };
+}

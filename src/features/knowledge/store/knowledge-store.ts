@@ -1,0 +1,211 @@
+import type { Sql } from '../../../store/db.js';
+import type { DocumentMetadata, MetadataOrigin } from '../text/infer-metadata.js';
+
+/** A stored document's metadata. */
+export interface KnowledgeDocument extends DocumentMetadata {
+  id: number;
+  sourceFile: string;
+  contentHash: string;
+  metadataOrigin: MetadataOrigin;
+  charCount: number;
+  ingestedAt: Date;
+  passageCount: number;
+}
+
+export interface StoredSentence {
+  text: string;
+  /** Dutch stems of the sentence's words (stop words left out). */
+  lexemes: string[];
+  /** A list item or table row rather than running text. */
+  item?: boolean;
+}
+
+export interface PassageRow {
+  id: number;
+  documentId: number;
+  sectionIndex: number;
+  sectionTitle: string;
+  position: number;
+  text: string;
+  sentences: StoredSentence[];
+  titleLexemes: string[];
+  rank: number;
+}
+
+export interface NewPassage {
+  sectionIndex: number;
+  sectionTitle: string;
+  text: string;
+  sentences: StoredSentence[];
+  titleLexemes: string[];
+  /** Folded words of the passage plus compound parts, for the full-text index. */
+  indexText: string;
+  lexemes: string[];
+}
+
+interface DocumentDbRow {
+  id: number;
+  title: string;
+  gemeente: string | null;
+  doc_type: string;
+  doc_date: Date | string | null;
+  source_file: string;
+  content_hash: string;
+  metadata_origin: string;
+  char_count: number;
+  ingested_at: Date;
+  passage_count: number;
+}
+
+function isoDay(value: Date | string | null): string | null {
+  if (value === null) return null;
+  if (typeof value === 'string') return value.slice(0, 10);
+  // A `date` comes back as local midnight; take the local calendar day, not UTC.
+  return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+}
+
+function toDocument(row: DocumentDbRow): KnowledgeDocument {
+  return {
+    id: row.id,
+    title: row.title,
+    gemeente: row.gemeente,
+    docType: row.doc_type,
+    date: isoDay(row.doc_date),
+    sourceFile: row.source_file,
+    contentHash: row.content_hash,
+    metadataOrigin: row.metadata_origin as MetadataOrigin,
+    charCount: row.char_count,
+    ingestedAt: row.ingested_at,
+    passageCount: row.passage_count,
+  };
+}
+
+const documentColumns = `d.id, d.title, d.gemeente, d.doc_type, d.doc_date::text AS doc_date, d.source_file, d.content_hash, d.metadata_origin, d.char_count, d.ingested_at,
+  (SELECT count(*)::int FROM knowledge_passages p WHERE p.document_id = d.id) AS passage_count`;
+
+/** Dutch stems of folded words (null for stop words), the same analysis `to_tsvector('dutch', ...)` does. */
+export async function stemWords(sql: Sql, words: readonly string[]): Promise<Map<string, string | null>> {
+  if (words.length === 0) return new Map();
+  const rows = await sql.query<{ w: string; s: string | null }>(`SELECT w, (ts_lexize('dutch_stem', w))[1] AS s FROM unnest($1::text[]) AS w`, [words]);
+  return new Map(rows.map((r) => [r.w, r.s]));
+}
+
+export async function listDocumentRows(sql: Sql): Promise<KnowledgeDocument[]> {
+  const rows = await sql.query<DocumentDbRow>(`SELECT ${documentColumns} FROM knowledge_documents d ORDER BY d.gemeente NULLS LAST, d.doc_date DESC NULLS LAST, d.id`);
+  return rows.map(toDocument);
+}
+
+export async function findDocument(sql: Sql, where: { hash?: string; sourceFile?: string; id?: number }): Promise<KnowledgeDocument | undefined> {
+  const [column, value] = where.hash !== undefined ? ['content_hash', where.hash] : where.sourceFile !== undefined ? ['source_file', where.sourceFile] : ['id', where.id];
+  const rows = await sql.query<DocumentDbRow>(`SELECT ${documentColumns} FROM knowledge_documents d WHERE d.${column} = $1`, [value]);
+  return rows[0] ? toDocument(rows[0]) : undefined;
+}
+
+export async function deleteDocument(sql: Sql, id: number): Promise<boolean> {
+  const rows = await sql.query<{ id: number }>('DELETE FROM knowledge_documents WHERE id = $1 RETURNING id', [id]);
+  return rows.length > 0;
+}
+
+export async function insertDocument(
+  sql: Sql,
+  doc: DocumentMetadata & { sourceFile: string; contentHash: string; metadataOrigin: MetadataOrigin; charCount: number },
+  passages: readonly NewPassage[],
+): Promise<number> {
+  const [row] = await sql.query<{ id: number }>(
+    `INSERT INTO knowledge_documents (title, gemeente, doc_type, doc_date, source_file, content_hash, metadata_origin, char_count)
+     VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8) RETURNING id`,
+    [doc.title, doc.gemeente, doc.docType, doc.date, doc.sourceFile, doc.contentHash, doc.metadataOrigin, doc.charCount],
+  );
+  const id = row!.id;
+  for (const [position, p] of passages.entries()) {
+    await sql.query(
+      `INSERT INTO knowledge_passages (document_id, section_index, section_title, position, text, sentences, title_lexemes, lexemes, tsv)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::text[], $8::text[],
+         setweight(to_tsvector('dutch', unaccent($3)), 'B') || to_tsvector('dutch', unaccent($9)))`,
+      [id, p.sectionIndex, p.sectionTitle, position, p.text, JSON.stringify(p.sentences), p.titleLexemes, p.lexemes, p.indexText],
+    );
+  }
+  return id;
+}
+
+/** How many passages hold each stem: the weight of a question word (rare words say more). */
+export async function documentFrequencies(sql: Sql): Promise<{ df: Map<string, number>; passages: number }> {
+  const rows = await sql.query<{ l: string; n: number }>('SELECT l, count(*)::int AS n FROM knowledge_passages, unnest(lexemes) AS l GROUP BY l');
+  const [total] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM knowledge_passages');
+  return { df: new Map(rows.map((r) => [r.l, r.n])), passages: total?.n ?? 0 };
+}
+
+/** A cheap fingerprint of the whole knowledge base, to notice ingests by another process. */
+export async function knowledgeVersion(sql: Sql): Promise<string> {
+  const [row] = await sql.query<{ n: number; latest: Date | null; maxid: number | null }>(
+    'SELECT count(*)::int AS n, max(ingested_at) AS latest, max(id) AS maxid FROM knowledge_documents',
+  );
+  return `${row?.n ?? 0}:${row?.maxid ?? 0}:${row?.latest ? new Date(row.latest).getTime() : 0}`;
+}
+
+/**
+ * Passages matching a tsquery (built with `to_tsquery('dutch', ...)`), best first, optionally
+ * only from some documents. One indexed query (GIN on tsv).
+ */
+export async function searchPassages(sql: Sql, tsquery: string, options: { documentIds?: readonly number[]; limit: number }): Promise<PassageRow[]> {
+  const rows = await sql.query<{
+    id: number;
+    document_id: number;
+    section_index: number;
+    section_title: string;
+    position: number;
+    text: string;
+    sentences: StoredSentence[] | string;
+    title_lexemes: string[];
+    rank: number;
+  }>(
+    `SELECT p.id, p.document_id, p.section_index, p.section_title, p.position, p.text, p.sentences, p.title_lexemes, ts_rank(p.tsv, q) AS rank
+       FROM knowledge_passages p, to_tsquery('dutch', unaccent($1)) AS q
+      WHERE p.tsv @@ q AND ($2::int[] IS NULL OR p.document_id = ANY($2::int[]))
+      ORDER BY rank DESC, p.id
+      LIMIT $3`,
+    [tsquery, options.documentIds ? [...options.documentIds] : null, options.limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    documentId: r.document_id,
+    sectionIndex: r.section_index,
+    sectionTitle: r.section_title,
+    position: r.position,
+    text: r.text,
+    sentences: typeof r.sentences === 'string' ? (JSON.parse(r.sentences) as StoredSentence[]) : r.sentences,
+    titleLexemes: r.title_lexemes,
+    rank: Number(r.rank),
+  }));
+}
+
+/** All passages of one document in reading order. */
+export async function documentPassages(sql: Sql, documentId: number): Promise<Omit<PassageRow, 'rank'>[]> {
+  const rows = await sql.query<{ id: number; section_index: number; section_title: string; position: number; text: string; sentences: StoredSentence[] | string; title_lexemes: string[] }>(
+    'SELECT id, section_index, section_title, position, text, sentences, title_lexemes FROM knowledge_passages WHERE document_id = $1 ORDER BY position',
+    [documentId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    documentId,
+    sectionIndex: r.section_index,
+    sectionTitle: r.section_title,
+    position: r.position,
+    text: r.text,
+    sentences: typeof r.sentences === 'string' ? (JSON.parse(r.sentences) as StoredSentence[]) : r.sentences,
+    titleLexemes: r.title_lexemes,
+  }));
+}
+
+/** Documents whose title resembles the text (trigram word similarity), closest first. */
+export async function documentsByTitle(sql: Sql, text: string, limit: number): Promise<{ id: number; similarity: number }[]> {
+  const rows = await sql.query<{ id: number; similarity: number }>(
+    `SELECT id, word_similarity(lower(unaccent($1)), lower(unaccent(title))) AS similarity
+       FROM knowledge_documents
+      WHERE word_similarity(lower(unaccent($1)), lower(unaccent(title))) > 0.3
+      ORDER BY similarity DESC, doc_date DESC NULLS LAST
+      LIMIT $2`,
+    [text, limit],
+  );
+  return rows.map((r) => ({ id: r.id, similarity: Number(r.similarity) }));
+}

@@ -1,0 +1,127 @@
+import { MONTHS, MONTH_ABBREVIATIONS } from './normalize.js';
+
+export interface DocumentMetadata {
+  title: string;
+  gemeente: string | null;
+  docType: string;
+  /** ISO date (yyyy-mm-dd) or null when unknown. */
+  date: string | null;
+}
+
+export type MetadataOrigin = 'front-matter' | 'sidecar' | 'inferred';
+
+const knownTypes: [RegExp, string][] = [
+  [/\braadsbrief\b/i, 'raadsbrief'],
+  [/\bcollegebericht\b/i, 'collegebericht'],
+  [/\braadsvoorstel\b/i, 'raadsvoorstel'],
+  [/\bprogramma-?opdracht\b/i, 'programma-opdracht'],
+  [/\b(programma)?begroting\b/i, 'begroting'],
+  [/\bjaarplan\b/i, 'jaarplan'],
+  [/\bbeleidsplan\b/i, 'beleidsplan'],
+  [/\bnotitie\b/i, 'notitie'],
+  [/\b(geachte raad|aan de gemeenteraad|gemeenteraad van)\b/i, 'raadsbrief'],
+];
+
+function isoDate(day: number, month: number, year: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1990 || year > 2100) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const monthPattern = [...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS)].join('|');
+
+/** Every full date in a text (24 februari 2023, 11-07-2023, 10/12/2023), in order. */
+export function datesIn(text: string): string[] {
+  const found: { at: number; date: string }[] = [];
+  for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})\\s+(${monthPattern})\\.?\\s+(\\d{4})\\b`, 'gi'))) {
+    const name = m[2]!.toLowerCase();
+    const month = MONTHS.indexOf((MONTH_ABBREVIATIONS[name] ?? name) as (typeof MONTHS)[number]) + 1;
+    const date = isoDate(Number(m[1]), month, Number(m[3]));
+    if (date) found.push({ at: m.index, date });
+  }
+  for (const m of text.matchAll(/\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/g)) {
+    const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (date) found.push({ at: m.index, date });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.date);
+}
+
+/** The document's own date: a labelled one ("Datum", "Collegevergadering"), else the latest date in it. */
+export function inferDate(text: string): string | null {
+  const labelled = /\b(datum|collegevergadering|vergadering|vastgesteld op|gebouwd op)\b[^\n]{0,80}/gi;
+  for (const m of text.matchAll(labelled)) {
+    const window = text.slice(m.index, m.index + 200);
+    const dates = datesIn(window);
+    if (dates[0]) return dates[0];
+  }
+  const all = datesIn(text).sort();
+  return all[all.length - 1] ?? null;
+}
+
+/** The gemeente a document is from: the place most often named after "gemeente" or "van" in a signature. */
+export function inferGemeente(text: string): string | null {
+  const counts = new Map<string, number>();
+  const patterns = [/\bgemeente(?:raad)?\s+(?:van\s+)?(\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+)?)/gu, /\bburgemeester en wethouders van\s+(\p{Lu}[\p{L}-]+)/giu, /@(\p{L}+)\.nl\b/gu];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      let name = m[1]!;
+      if (pattern.source.startsWith('@')) name = name.charAt(0).toUpperCase() + name.slice(1);
+      if (/^(Openbare|Integraal|Integrale|De|Het|Een)$/i.test(name.split(/\s+/)[0]!)) continue;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] >= 2 ? best[0] : null;
+}
+
+export function inferType(text: string): string {
+  const head = text.slice(0, 1500);
+  for (const [pattern, type] of knownTypes) if (pattern.test(head)) return type;
+  return 'document';
+}
+
+/** The subject line ("Onderwerp ..."), else the first short line of the text, else the file name. */
+export function inferTitle(text: string, fileName: string): string {
+  const subject = /\bonderwerp\s*:?\s*\n?\s*([^\n\t]{6,120})/i.exec(text);
+  if (subject && !/zaaknummer|kenmerk/i.test(subject[1]!)) return subject[1]!.replace(/^collegebericht:\s*/i, '').trim();
+  const first = text.split('\n').map((l) => l.trim()).find((l) => l.length >= 6 && l.length <= 120 && /\p{L}{3}/u.test(l));
+  return first ?? fileName.replace(/\.[^.]+$/, '');
+}
+
+function text(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+/** Metadata from explicit fields where given (front-matter or sidecar), inferred from the text otherwise. */
+export function resolveMetadata(
+  explicit: Record<string, unknown> | undefined,
+  rawText: string,
+  fileName: string,
+): { metadata: DocumentMetadata; inferred: (keyof DocumentMetadata)[] } {
+  const inferred: (keyof DocumentMetadata)[] = [];
+  const pick = <K extends keyof DocumentMetadata>(key: K, names: string[], infer: () => DocumentMetadata[K]): DocumentMetadata[K] => {
+    for (const name of names) {
+      if (explicit && name in explicit) {
+        const value = explicit[name];
+        if (value === null || value === '') return null as DocumentMetadata[K];
+        const found = text(value);
+        if (found !== undefined) return found as DocumentMetadata[K];
+      }
+    }
+    inferred.push(key);
+    return infer();
+  };
+  const metadata: DocumentMetadata = {
+    title: pick('title', ['title', 'titel'], () => inferTitle(rawText, fileName)) ?? fileName,
+    gemeente: pick('gemeente', ['gemeente', 'municipality'], () => inferGemeente(rawText)),
+    docType: pick('docType', ['type', 'doc_type', 'documenttype', 'soort'], () => inferType(rawText)) ?? 'document',
+    date: pick('date', ['date', 'datum'], () => inferDate(rawText)),
+  };
+  if (metadata.date && !/^\d{4}-\d{2}-\d{2}$/.test(metadata.date)) {
+    const parsed = datesIn(metadata.date)[0] ?? (/^\d{4}-\d{2}$/.test(metadata.date) ? `${metadata.date}-01` : /^\d{4}$/.test(metadata.date) ? `${metadata.date}-01-01` : null);
+    metadata.date = parsed;
+  }
+  return { metadata, inferred };
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../core/logger.js';
+import { format } from '../../i18n/catalogue.js';
+import type { OutgoingActivity, Turn } from '../../routing/turn.js';
+import type { Db } from '../../store/db.js';
+import { answerActivity, answerOffline, buildCitations, citationEntity, type KnowledgeBase, type OfflineAnswer, type Passage } from '../knowledge/index.js';
+import { parseModelAnswer, partialAnswer } from './answer-schema.js';
+import { AnswerStream, STREAM_INTERVAL_MS } from './answer-stream.js';
+import { ChatModelError, type ChatModel, type ChatResult } from './chat-model.js';
+import { checkGrounding, fold } from './grounding-guard.js';
+import { hashOf, llmCallsSince, saveAnswer, type AnswerOutcome } from './llm-store.js';
+import type { LlmSettings } from './llm-settings.js';
+import { buildPrompt, type PromptPassage } from './prompt.js';
+
+export interface LlmAnswerer {
+  kb: KnowledgeBase;
+  db: Db;
+  model: ChatModel;
+  settings: LlmSettings;
+  now(): Date;
+  /** Teams ends a stream after 2 minutes; the whole answer must be done well before. */
+  deadlineMs?: number;
+  streamIntervalMs?: number;
+}
+
+const MAX_PASSAGES = 6;
+const STREAM_DEADLINE_MS = 110_000;
+
+/** The passages the model gets: the retrieved ones, plus any the offline answer quotes, best first. */
+async function passagesFor(kb: KnowledgeBase, question: string, offline: OfflineAnswer): Promise<Passage[]> {
+  const retrieved = await kb.retrieve(question, { limit: MAX_PASSAGES });
+  const chosen = [...retrieved];
+  for (const p of offline.passages) if (!chosen.some((c) => c.id === p.id)) chosen.unshift(p);
+  return chosen.slice(0, MAX_PASSAGES + offline.passages.length);
+}
+
+function promptPassages(passages: readonly Passage[]): PromptPassage[] {
+  return passages.map((p, i) => ({ n: i + 1, title: p.document.title, gemeente: p.document.gemeente, date: p.document.date, sectionTitle: p.sectionTitle, text: p.text }));
+}
+
+function excerptOf(p: Passage): string {
+  const best = p.sentences.slice(p.best.from, p.best.to + 1).map((s) => s.text).join(' ');
+  return best || p.text;
+}
+
+const feedbackLoop = { feedbackLoop: { type: 'default' } };
+
+/** The offline answer with a short note on why it is shown instead of an AI answer. */
+function offlineWithNote(offline: OfflineAnswer, note: string): OutgoingActivity {
+  const base = answerActivity(offline);
+  return { ...base, text: `${note}\n\n${base.text}`, channelData: feedbackLoop };
+}
+
+type Attempt =
+  | { outcome: 'llm'; activity: OutgoingActivity; result: ChatResult }
+  | { outcome: Exclude<AnswerOutcome, 'llm' | 'rate-limited'>; activity: OutgoingActivity; result?: ChatResult; reason: string };
+
+async function attempt(deps: LlmAnswerer, turn: Turn, question: string, offline: OfflineAnswer, passages: Passage[], stream: AnswerStream | undefined): Promise<Attempt> {
+  const t = turn.t.llm;
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  // LLM_TIMEOUT_MS bounds the wait for the service (and, streaming, for each next part); the
+  // whole answer must in any case end before Teams drops the stream.
+  let idle = setTimeout(abort, deps.settings.timeoutMs);
+  const overall = setTimeout(abort, deps.deadlineMs ?? STREAM_DEADLINE_MS);
+  const onText = (soFar: string) => {
+    clearTimeout(idle);
+    idle = setTimeout(abort, deps.settings.timeoutMs);
+    stream?.update(partialAnswer(soFar));
+  };
+  let result: ChatResult;
+  try {
+    result = await deps.model.complete({
+      messages: buildPrompt(question, promptPassages(passages), turn.locale),
+      stream: Boolean(stream),
+      signal: controller.signal,
+      ...(stream ? { onText } : {}),
+    });
+  } catch (error) {
+    const failure = error instanceof ChatModelError ? error.failure : 'service';
+    turn.log.warn({ failure, status: error instanceof ChatModelError ? error.status : undefined, detail: error instanceof Error ? error.message : String(error) }, 'llm call failed; offline answer');
+    return { outcome: 'fallback-error', activity: offlineWithNote(offline, t.fallbackNote), reason: failure };
+  } finally {
+    clearTimeout(idle);
+    clearTimeout(overall);
+  }
+  const parsed = parseModelAnswer(result.text);
+  if (!parsed.ok) {
+    turn.log.warn({ reason: parsed.reason }, 'llm output rejected; offline answer');
+    return { outcome: 'fallback-error', activity: offlineWithNote(offline, t.fallbackNote), result, reason: parsed.reason };
+  }
+  if (!parsed.value.supported) return { outcome: 'fallback-unsupported', activity: offlineWithNote(offline, t.guardNote), result, reason: 'unsupported' };
+  const guard = checkGrounding(parsed.value.answer, passages, { lexical: turn.locale === 'nl' });
+  if (!guard.ok) {
+    turn.log.warn({ failure: guard.failure }, 'llm answer failed the grounding guard; offline answer');
+    return { outcome: 'fallback-guard', activity: offlineWithNote(offline, t.guardNote), result, reason: guard.failure };
+  }
+  const used = guard.used.map((i) => passages[i]!);
+  const citations = buildCitations(used.map((p) => ({ document: p.document, excerpt: excerptOf(p), sectionTitle: p.sectionTitle })));
+  const activity: OutgoingActivity = {
+    type: 'message',
+    text: guard.text,
+    textFormat: 'markdown',
+    entities: [citationEntity(citations, { aiGenerated: true }) as unknown as Record<string, unknown>],
+    channelData: feedbackLoop,
+  };
+  return { outcome: 'llm', activity, result };
+}
+
+function logAnswer(log: Logger, entry: Record<string, unknown>): void {
+  // Token usage per answer, for cost; the question only as a hash.
+  log.info(entry, 'llm answer');
+}
+
+/**
+ * A policy question answered by the LLM from the retrieved passages, under the same abstention rule
+ * as the offline answer (which decides first: no LLM call when the documents do not hold the answer).
+ * Personal chats see it streamed; channels and group chats get one message. Whatever fails, the
+ * user gets the offline answer with a note.
+ */
+export async function answerWithLlm(deps: LlmAnswerer, turn: Turn, question: string): Promise<void> {
+  const started = performance.now();
+  const offline = await answerOffline(deps.kb, question, turn.locale);
+  const questionHash = hashOf(fold(question.trim()).replace(/\s+/g, ' '));
+  // Glossary, priorities overviews, refusals and abstentions stay offline: nothing for a model to phrase.
+  if (offline.kind !== 'answer') {
+    turn.log.info({ kind: offline.kind, abstained: offline.abstained, questionHash, llm: false }, 'policy question answered');
+    await turn.send(answerActivity(offline));
+    return;
+  }
+  const userHash = hashOf(turn.tenantId, turn.user.aadObjectId ?? turn.user.id);
+  const store = (outcome: AnswerOutcome, activityId: string | undefined, text: string, extra: { llmCalled: boolean; result?: ChatResult; passages?: Passage[] }) =>
+    saveAnswer(deps.db, {
+      activityId: activityId || `local-${randomUUID()}`,
+      conversationId: turn.conversation.id,
+      tenantId: turn.tenantId,
+      userHash,
+      questionHash,
+      outcome,
+      llmCalled: extra.llmCalled,
+      model: extra.llmCalled ? deps.model.model : undefined,
+      usage: extra.result?.usage,
+      passages: (extra.passages ?? []).map((p) => ({ passageId: p.id, documentId: p.document.id, title: p.document.title })),
+      answerText: text,
+      at: deps.now(),
+    });
+
+  const since = new Date(deps.now().getTime() - 3_600_000);
+  if ((await llmCallsSince(deps.db, userHash, since)) >= deps.settings.ratePerHour) {
+    const activity = offlineWithNote(offline, turn.t.llm.rateLimitedNote);
+    const id = await turn.send(activity);
+    await store('rate-limited', id, activity.text ?? '', { llmCalled: false });
+    logAnswer(turn.log, { outcome: 'rate-limited', questionHash, llm: false, ms: Math.round(performance.now() - started) });
+    return;
+  }
+
+  const passages = await passagesFor(deps.kb, question, offline);
+  const stream = turn.conversation.type === 'personal' ? new AnswerStream(turn, deps.streamIntervalMs ?? STREAM_INTERVAL_MS) : undefined;
+  if (stream) await stream.start(format(turn.t.llm.searching));
+  const result = await attempt(deps, turn, question, offline, passages, stream);
+  const id = stream ? await stream.finish(result.activity) : await turn.send(result.activity);
+  await store(result.outcome, id, result.activity.text ?? '', { llmCalled: true, result: result.result, passages });
+  const usage = result.result?.usage;
+  logAnswer(turn.log, {
+    outcome: result.outcome,
+    ...(result.outcome !== 'llm' ? { reason: result.reason } : {}),
+    questionHash,
+    llm: true,
+    model: deps.model.model,
+    promptTokens: usage?.promptTokens,
+    completionTokens: usage?.completionTokens,
+    totalTokens: usage?.totalTokens,
+    passages: passages.length,
+    streamed: Boolean(stream),
+    updates: stream?.updates,
+    ms: Math.round(performance.now() - started),
+  });
+}

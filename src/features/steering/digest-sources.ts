@@ -1,0 +1,41 @@
+import type { SummaryDocument } from '../summaries/summary-types.js';
+
+export interface DigestQuery {
+  tenantId: string;
+  programme: string;
+  /** The period the update covers: since the previous update (or a month) up to now. */
+  from: Date;
+  to: Date;
+}
+
+export interface DigestMilestone {
+  title: string;
+  /** ISO date (yyyy-mm-dd). */
+  date: string;
+  gemeente?: string;
+}
+
+export interface DigestApproval {
+  title: string;
+  /** ISO date the request was made. */
+  since: string;
+  gemeente?: string;
+}
+
+/** A labelled count, aggregated: never names, addresses or case details. */
+export interface DigestFact {
+  label: string;
+  value: string;
+}
+
+/**
+ * Where a digest's parts come from. Each part is optional: a module that is not there yet is
+ * left out and the card says so, rather than showing made-up numbers.
+ */
+export interface DigestSources {
+  milestones?(query: DigestQuery): Promise<{ reached: DigestMilestone[]; coming: DigestMilestone[] }>;
+  pendingApprovals?(query: DigestQuery): Promise<DigestApproval[]>;
+  mediationStats?(query: DigestQuery): Promise<DigestFact[]>;
+  /** Status notes added to the knowledge base in the period, with their sections. */
+  newStatusNotes?(query: DigestQuery): Promise<SummaryDocument[]>;
+}

@@ -1,0 +1,5 @@
+export { summariesFeature, type SummariesFeatureOptions } from './summaries-feature.js';
+export { summarizeExtractive, extractiveSummarizer, DEFAULT_SUMMARY_WORDS } from './extractive-summarizer.js';
+export { splitSections } from './split-sections.js';
+export type { Summarizer, Summary, SummaryDocument, SummaryOptions } from './summary-types.js';
+export type { SummarySource, KnowledgeIngest, DocumentRef } from './summary-source.js';

@@ -1,0 +1,13 @@
+import type { Core } from '../app/core.js';
+import type { DashboardSources } from './dashboard-contract.js';
+import { approvalsSources } from './sources/approvals-sources.js';
+import { knowledgeSources } from './sources/knowledge-sources.js';
+import { mediationSources } from './sources/mediation-sources.js';
+
+/**
+ * The real data behind the tab, one feature module per source. A source whose feature is missing
+ * would use unavailable-sources.ts ("not available") rather than show made-up data.
+ */
+export function createDashboardSources(core: Core): DashboardSources {
+  return { ...knowledgeSources(core), ...approvalsSources(core), ...mediationSources(core) };
+}

@@ -1,0 +1,29 @@
+import { isAbsolute } from 'node:path';
+import type { Core } from '../../app/core.js';
+import { fromRoot } from '../../core/project-root.js';
+import { loadMilestoneFiles, MilestoneRegister } from '../../features/approvals/index.js';
+import type { DashboardSources, Milestone } from '../dashboard-contract.js';
+
+const statusOf: Record<string, Milestone['status']> = {
+  planned: 'open',
+  requested: 'pending',
+  approved: 'approved',
+  rejected: 'rejected',
+  changes_requested: 'changes_requested',
+  done: 'done',
+};
+
+/** The milestone register of the approvals feature, with each milestone's approval status. */
+export function approvalsSources(core: Core): Pick<DashboardSources, 'milestones'> {
+  const dir = isAbsolute(core.config.MILESTONES_DIR) ? core.config.MILESTONES_DIR : fromRoot(core.config.MILESTONES_DIR);
+  const register = new MilestoneRegister(loadMilestoneFiles(dir), core.db);
+  return {
+    async milestones(ctx) {
+      const list = await register.list(core.organisation.gemeenten(ctx.tenantId));
+      return {
+        available: true,
+        items: list.map((m) => ({ id: `${m.gemeente}/${m.id}`, gemeente: m.gemeente, title: m.title, due: m.plannedDate, status: statusOf[m.effectiveStatus] ?? 'open' })),
+      };
+    },
+  };
+}

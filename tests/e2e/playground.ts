@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { fromRoot } from '../../src/core/project-root.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Browser tests run everywhere, CI included; only an explicit opt-out skips them. */
+export const skipBrowserTests = process.env.SKIP_BROWSER_TESTS === '1';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}. Install it with: apt-get install chromium (or set SKIP_BROWSER_TESTS=1 to skip browser tests).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Playground {
+  url: string;
+  process: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Microsoft 365 Agents Playground (Teams channel, telemetry off) against a bot
+ * endpoint. `configPath` chooses the personas file (default: the project's .m365agentsplayground.yml).
+ */
+export async function startPlayground(botMessagesUrl: string, options: { configPath?: string } = {}): Promise<Playground> {
+  const require = createRequire(import.meta.url);
+  const cli = join(dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
+  const port = await freePort();
+  mkdirSync(fromRoot('.tmp'), { recursive: true });
+  const child = spawn(process.execPath, [cli, 'start', '-e', botMessagesUrl, '-c', 'msteams', '-p', String(port), '--dt'], {
+    cwd: fromRoot(),
+    env: {
+      ...process.env,
+      TEAMSFX_TELEMETRY_DISABLED: 'true',
+      M365_AGENTS_PLAYGROUND_LOGFILE: fromRoot('.tmp', `playground-${port}.log`),
+      ...(options.configPath ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 30_000;
+  while (!output.includes('Listening on')) {
+    if (child.exitCode !== null) throw new Error(`The Playground exited (${child.exitCode}): ${output}`);
+    if (Date.now() > deadline) throw new Error(`The Playground did not start within 30 s: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: `http://localhost:${port}`,
+    process: child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** The chat as a person sees it: type, send, and wait for what the bot shows. */
+export class PlaygroundChat {
+  constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, playground: Playground): Promise<PlaygroundChat> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(playground.url);
+    await page.getByRole('textbox').first().waitFor({ timeout: 20_000 });
+    return new PlaygroundChat(page);
+  }
+
+  async say(text: string): Promise<void> {
+    const box = this.page.getByRole('textbox').first();
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  /** The last Adaptive Card whose text contains `text` (waits for it). */
+  async card(text: string | RegExp, timeout = 15_000): Promise<Locator> {
+    const card = this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+    await card.waitFor({ state: 'visible', timeout });
+    return card;
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const path = fromRoot('.tmp', `${name}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    return path;
+  }
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppError } from '../../src/core/app-error.js';
+import { createLogger } from '../../src/core/logger.js';
+import { catalogue } from '../../src/i18n/catalogue.js';
+import { defineAction, type Feature } from '../../src/routing/route.js';
+import { installRoutes } from '../../src/routing/router.js';
+import { describeTurnError } from '../../src/routing/turn-error.js';
+import type { Turn } from '../../src/routing/turn.js';
+
+function fakeTurn(overrides: Partial<Turn> = {}): Turn & { sent: unknown[] } {
+  const sent: unknown[] = [];
+  return {
+    activityType: 'message',
+    text: '',
+    value: undefined,
+    locale: 'nl',
+    t: catalogue('nl'),
+    user: { id: 'u', name: 'U' },
+    conversation: { id: 'c', type: 'personal' },
+    address: { conversationId: 'c', conversationType: 'personal', serviceUrl: 'http://x', raw: {} },
+    attachments: [],
+    channelData: {},
+    log: createLogger('silent'),
+    state: { conversation: {}, user: {} },
+    send: async (a) => {
+      sent.push(a);
+      return 'id';
+    },
+    update: async () => undefined,
+    defer: () => undefined,
+    sent,
+    ...overrides,
+  } as Turn & { sent: unknown[] };
+}
+
+const seen: string[] = [];
+const features: Feature[] = [
+  {
+    name: 'a',
+    routes: [
+      { kind: 'message', name: 'a.mijlpalen', match: /mijlpalen/i, handle: async () => void seen.push('a.mijlpalen') },
+      defineAction({
+        verb: 'a.approve',
+        data: z.object({ requestId: z.string(), version: z.number() }),
+        handle: async (_turn, data) => ({ type: 'message', text: `ok ${data.requestId}@${data.version}` }),
+      }),
+      defineAction({
+        verb: 'a.fail',
+        data: z.object({}),
+        handle: async () => {
+          throw new AppError('forbidden', { detail: 'not the approver' });
+        },
+      }),
+    ],
+  },
+  { name: 'b', routes: [{ kind: 'message', name: 'b.all-mijlpalen', match: (text) => text.includes('mijlpalen'), handle: async () => void seen.push('b') }] },
+  { name: 'qa', routes: [{ kind: 'fallback', name: 'qa.answer', handle: async () => void seen.push('fallback') }] },
+];
+const router = installRoutes(features, async () => void seen.push('unmatched'));
+
+describe('router', () => {
+  it('gives a message to the first matching route in feature order, else to the fallback', async () => {
+    seen.length = 0;
+    await router.onMessage(fakeTurn({ text: 'Welke mijlpalen komen eraan?' }));
+    await router.onMessage(fakeTurn({ text: 'Wat is het RIEC?' }));
+    await router.onMessage(fakeTurn({ text: '' }));
+    expect(seen).toEqual(['a.mijlpalen', 'fallback', 'unmatched']);
+  });
+
+  it('validates action data with the route schema before the handler runs', async () => {
+    const ok = await router.onInvoke(fakeTurn({ value: { action: { type: 'Action.Execute', verb: 'a.approve', data: { requestId: 'r1', version: 2 } } } }), 'adaptiveCard/action');
+    expect(ok).toEqual({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'ok r1@2' } });
+    const bad = await router.onInvoke(fakeTurn({ value: { action: { type: 'Action.Execute', verb: 'a.approve', data: { requestId: 'r1', version: 'two' } } } }), 'adaptiveCard/action');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ type: 'application/vnd.microsoft.error', value: { code: 'unknown_action' } });
+  });
+
+  it('turns an AppError in an action into a Dutch error on the card', async () => {
+    const res = await router.onInvoke(fakeTurn({ value: { action: { type: 'Action.Execute', verb: 'a.fail', data: {} } } }), 'adaptiveCard/action');
+    expect(res).toEqual({ status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'forbidden', message: catalogue('nl').errors.forbidden } } });
+  });
+
+  it('refuses two features declaring the same verb', () => {
+    const twice: Feature = { name: 'dup', routes: [defineAction({ verb: 'a.approve', data: z.object({}), handle: async () => ({ type: 'message', text: '' }) })] };
+    expect(() => installRoutes([...features, twice], async () => undefined)).toThrow(/a\.approve is declared twice/);
+  });
+});
+
+describe('turn errors', () => {
+  it('gives an unexpected failure a reference id the user sees and the log line carries, without internals', () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const reply = describeTurnError(new Error('connection to 10.0.0.3 reset; SELECT * FROM secrets'), { t: catalogue('nl'), log, activityType: 'message' });
+    expect(reply.ref).toMatch(/^[0-9A-F]{8}$/);
+    expect(reply.message).toContain(reply.ref);
+    expect(reply.message).toMatch(/^Er ging iets mis/);
+    expect(reply.message).not.toMatch(/SELECT|10\.0\.0\.3/);
+    expect(lines[0]).toMatchObject({ level: 50, ref: reply.ref, code: 'unexpected' });
+    expect(JSON.stringify(lines[0])).toContain('SELECT * FROM secrets');
+  });
+
+  it('answers in English when the turn is English', () => {
+    const reply = describeTurnError(new AppError('rate_limited'), { t: catalogue('en'), log: createLogger('silent'), activityType: 'message' });
+    expect(reply.message).toMatch(/^You have made many requests/);
+  });
+});

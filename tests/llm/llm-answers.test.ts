@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageActivity } from '../helpers/teams-activity.js';
+import type { SentActivity } from '../helpers/test-app.js';
+import { API_KEY, CAMERA_QUESTION, groundedReply, messageEntity, offlineText, startLlmBot, streamInfo, type LlmBot } from './llm-helpers.js';
+
+let env: LlmBot;
+beforeAll(async () => {
+  env = await startLlmBot();
+});
+afterAll(async () => {
+  await env.close();
+});
+
+function expectFinalAiAnswer(final: SentActivity | Record<string, unknown>) {
+  expect(final.type).toBe('message');
+  const entity = messageEntity(final);
+  expect(entity.additionalType).toEqual(['AIGeneratedContent']);
+  expect(entity.citation).toHaveLength(1);
+  expect(entity.citation[0]).toMatchObject({ '@type': 'Claim', position: 1, appearance: { '@type': 'DigitalDocument', name: 'Integraal Veiligheidsplan Hengelo 2024-2027 — Hengelo' } });
+  expect(entity.citation[0].appearance.abstract).toContain('twaalf nieuwe camera');
+  expect(final.text).toContain("twaalf nieuwe camera's. [1]");
+  expect((final.channelData as any).feedbackLoop).toEqual({ type: 'default' });
+}
+
+describe('LLM answers in a personal chat (streamed)', () => {
+  it('streams: informative update, growing updates with sequence 1..n, then the final message with citations, AI label and feedback', async () => {
+    const { bot, openai } = env;
+    openai.next({ reply: groundedReply('twaalf'), chunks: 12, chunkDelayMs: 250 });
+    const replies = await bot.say(CAMERA_QUESTION);
+
+    const updates = replies.filter((r) => r.type === 'typing');
+    const final = replies[replies.length - 1]!;
+    expect(replies.slice(0, -1).every((r) => r.type === 'typing')).toBe(true);
+    expect(streamInfo(updates[0]!)).toMatchObject({ streamType: 'informative', streamSequence: 1 });
+    expect(updates[0]!.text).toBe('Ik zoek in de documenten…');
+    expect(updates.length).toBeGreaterThanOrEqual(3); // informative + at least two paced updates over ~3 s
+    updates.forEach((u, i) => expect(streamInfo(u)!.streamSequence).toBe(i + 1));
+    const streamId = streamInfo(updates[1]!)!.streamId;
+    expect(streamId).toEqual(expect.any(String));
+    for (const u of updates.slice(1)) {
+      expect(streamInfo(u)).toMatchObject({ streamType: 'streaming', streamId });
+      expect(messageEntity(u)).toBeUndefined(); // citations only on the final message
+    }
+    // Each update holds the whole text so far.
+    const texts = updates.slice(1).map((u) => u.text!);
+    for (let i = 1; i < texts.length; i += 1) expect(texts[i]!.startsWith(texts[i - 1]!)).toBe(true);
+    expect(texts[0]).not.toContain('"answer"'); // the user sees the answer growing, not JSON
+
+    expect(streamInfo(final)).toEqual({ type: 'streaminfo', streamType: 'final', streamId });
+    expectFinalAiAnswer(final);
+
+    const request = openai.requests[openai.requests.length - 1]!;
+    expect(request.path).toBe('/v1/chat/completions');
+    expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(request.body).toMatchObject({ model: 'test-model', stream: true, temperature: 0.2, max_tokens: 400, response_format: { type: 'json_object' } });
+
+    const logged = bot.logs.find((l) => l.msg === 'llm answer' && l.outcome === 'llm');
+    expect(logged).toMatchObject({ level: 30, model: 'test-model', promptTokens: 321, completionTokens: 45, totalTokens: 366, streamed: true });
+    const allLogs = JSON.stringify(bot.logs);
+    expect(allLogs).not.toContain('stationsgebied van Hengelo'); // no question text
+    expect(allLogs).not.toContain(API_KEY);
+  });
+
+  it('on the real path (no expectReplies) paces updates at most one per second and uses the id of the first send as streamId', async () => {
+    const { bot, openai } = env;
+    const at: number[] = [];
+    const calls = bot.connector.calls;
+    const before = calls.length;
+    const push = calls.push.bind(calls);
+    calls.push = (...items) => {
+      for (const _ of items) at.push(Date.now());
+      return push(...items);
+    };
+    openai.next({ reply: groundedReply('twaalf'), chunks: 15, chunkDelayMs: 200 });
+    const incoming = messageActivity(CAMERA_QUESTION, { serviceUrl: bot.connector.url, conversationId: 'a:personal-stream-real' });
+    const res = await bot.post({ ...incoming, deliveryMode: undefined });
+    calls.push = push;
+    expect(res.status).toBe(200);
+
+    const sent = calls.slice(before);
+    console.log(JSON.stringify(sent.map((c) => [c.method, c.path, c.body.type, c.body.entities])));
+    const typing = sent.filter((c) => c.body.type === 'typing');
+    const final = sent[sent.length - 1]!;
+    expect(typing.length).toBeGreaterThanOrEqual(3);
+    typing.forEach((c, i) => expect(streamInfo(c.body)!.streamSequence).toBe(i + 1));
+    // The connector answered the first send with an id: every later update and the final message carry it.
+    const firstId = typing[0]!.activityId;
+    expect(streamInfo(typing[0]!.body)!.streamId).toBeUndefined();
+    for (const c of [...typing.slice(1), final]) expect(streamInfo(c.body)!.streamId).toBe(firstId);
+    for (let i = 1; i < at.length; i += 1) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(1000);
+    expect(streamInfo(final.body)).toMatchObject({ streamType: 'final' });
+    expect(streamInfo(final.body)!.streamSequence).toBeUndefined();
+    expectFinalAiAnswer(final.body);
+  });
+});
+
+describe('LLM answers in channels and group chats', () => {
+  it('answers with one message, not streamed', async () => {
+    const { bot, openai } = env;
+    openai.next({ reply: groundedReply('twaalf') });
+    for (const conversation of ['channel', 'groupChat'] as const) {
+      if (conversation === 'groupChat') openai.next({ reply: groundedReply('twaalf') });
+      const replies = await bot.say(CAMERA_QUESTION, { conversation });
+      expect(replies).toHaveLength(1);
+      expect(streamInfo(replies[0]!)).toBeUndefined();
+      expectFinalAiAnswer(replies[0]!);
+      expect(openai.requests[openai.requests.length - 1]!.body.stream).toBeFalsy();
+    }
+  });
+});
+
+describe('abstention', () => {
+  it('does not call the LLM when the documents do not hold the answer', async () => {
+    const { bot, openai } = env;
+    const before = openai.requests.length;
+    const question = 'Hoe lang worden camerabeelden in Hengelo bewaard?';
+    const replies = await bot.say(question, { conversation: 'channel' });
+    expect(openai.requests.length).toBe(before);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toBe(await offlineText(bot, question));
+    expect(messageEntity(replies[0]!)).toBeUndefined();
+  });
+});

@@ -1,0 +1,41 @@
+import type { Core } from '../../src/app/core.js';
+import { parseConfig } from '../../src/config/load-config.js';
+import { ConversationDirectory } from '../../src/conversations/conversation-directory.js';
+import { fromRoot } from '../../src/core/project-root.js';
+import { createLogger } from '../../src/core/logger.js';
+import { Organisation } from '../../src/organisation/organisation.js';
+import type { ConversationAddress, Messenger, OutgoingActivity } from '../../src/routing/turn.js';
+import type { Db } from '../../src/store/db.js';
+
+export interface Posted {
+  conversationId: string;
+  activity: OutgoingActivity;
+}
+
+/** A Core around a database, with a messenger that records what would be posted (one list shared by "instances"). */
+export function steeringCore(db: Db, options: { now: () => Date; posted: Posted[]; env?: Record<string, string> }): Core {
+  const messenger: Messenger = {
+    async send(address, activity) {
+      options.posted.push({ conversationId: address.conversationId, activity });
+      return { id: `p${options.posted.length}` };
+    },
+    async update() {},
+  };
+  return {
+    config: parseConfig({ LOG_LEVEL: 'silent', ...options.env }),
+    db,
+    log: createLogger('silent'),
+    messenger,
+    conversations: new ConversationDirectory(db),
+    organisation: Organisation.fromFile(fromRoot('src/content/organisation.yaml')),
+    now: options.now,
+  };
+}
+
+export const channelAddress = (id = '19:stuurgroep-buurtbemiddeling@thread.tacv2'): ConversationAddress => ({
+  conversationId: id,
+  conversationType: 'channel',
+  tenantId: '00000000-0000-0000-0000-00000000d0e0',
+  serviceUrl: 'http://127.0.0.1:1',
+  raw: {},
+});

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config/load-config.js';
+import { createLogger } from '../../src/core/logger.js';
+import { steeringFeature } from '../../src/features/steering/steering-feature.js';
+import { SteeringGroups } from '../../src/features/steering/steering-groups.js';
+import { latestSlot, parseSchedule } from '../../src/features/steering/steering-schedule.js';
+import { migrate } from '../../src/store/migrate.js';
+import { migrations } from '../../src/store/migrations/index.js';
+import type { Db } from '../../src/store/db.js';
+import { openTestPglite } from '../helpers/pglite-template.js';
+import { createTestDatabase } from '../helpers/postgres.js';
+import { TENANT_ID } from '../helpers/teams-activity.js';
+import { channelAddress, steeringCore, type Posted } from './steering-core.js';
+
+// First Monday of March 2026 is 2 March; 09:00 Amsterdam (CET) is 08:00 UTC.
+const SLOT = new Date('2026-03-02T08:00:00Z');
+const before = (ms: number) => new Date(SLOT.getTime() - ms);
+const after = (ms: number) => new Date(SLOT.getTime() + ms);
+const HOUR = 3_600_000;
+
+async function registerGroup(db: Db, at: Date) {
+  await new SteeringGroups(db).register({ tenantId: TENANT_ID, programme: 'buurtbemiddeling', address: channelAddress(), registeredBy: 'test', at });
+}
+
+describe('the steering schedule expression', () => {
+  it('reads "0 9 1-7 * 1" as the first Monday of the month at 09:00 Amsterdam time (day of month AND day of week)', () => {
+    const cron = parseSchedule('0 9 1-7 * 1', 'Europe/Amsterdam')!;
+    const runs = cron.nextRuns(4, new Date('2026-01-01T00:00:00Z')).map((d) => d.toISOString());
+    expect(runs).toEqual(['2026-01-05T08:00:00.000Z', '2026-02-02T08:00:00.000Z', '2026-03-02T08:00:00.000Z', '2026-04-06T07:00:00.000Z']);
+    expect(latestSlot(cron, SLOT)?.toISOString()).toBe(SLOT.toISOString());
+  });
+
+  it('stops startup with a one-line message naming the variable when it does not parse', () => {
+    expect(() => parseConfig({ STEERING_SCHEDULE: 'elke eerste maandag' })).toThrow(ConfigError);
+    expect(() => parseConfig({ STEERING_SCHEDULE: '0 9 32 * *' })).toThrow(/^Configuration error: STEERING_SCHEDULE is invalid .*cron expression/);
+    expect(() => parseConfig({ STEERING_TIMEZONE: 'Europe/Nergens' })).toThrow(/STEERING_TIMEZONE/);
+    expect(parseConfig({ STEERING_SCHEDULE: 'off' }).STEERING_SCHEDULE).toBe('off');
+  });
+});
+
+describe('two bot instances on one PostgreSQL database', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await migrate(database.open(), migrations, createLogger('silent'));
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('post exactly one digest when both hit the scheduled moment', async () => {
+    const posted: Posted[] = [];
+    const dbA = database.open();
+    const dbB = database.open();
+    await registerGroup(dbA, before(10 * 24 * HOUR));
+    const a = steeringFeature(steeringCore(dbA, { now: () => after(500), posted }));
+    const b = steeringFeature(steeringCore(dbB, { now: () => after(700), posted }));
+    const sent = await Promise.all([a.scheduler.tick(after(500)), b.scheduler.tick(after(700)), a.scheduler.tick(after(900)), b.scheduler.tick(after(30_000))]);
+    expect(sent.reduce((x, y) => x + y, 0)).toBe(1);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.conversationId).toBe('19:stuurgroep-buurtbemiddeling@thread.tacv2');
+    expect(JSON.stringify(posted[0]!.activity)).toContain('Update stuurgroep buurtbemiddeling');
+    // The next slot is a new one.
+    const nextSlot = new Date('2026-04-06T07:00:00Z');
+    expect(await b.scheduler.tick(new Date(nextSlot.getTime() + 1000))).toBe(1);
+    expect(posted).toHaveLength(2);
+  });
+});
+
+describe('after a restart', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestPglite();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('catches up a recently missed slot once, not once per tick or per missed slot', async () => {
+    const posted: Posted[] = [];
+    await registerGroup(db, new Date('2025-10-01T00:00:00Z'));
+    // The bot was down from before the February slot until three hours after the March slot.
+    const restartedAt = after(3 * HOUR);
+    const feature = steeringFeature(steeringCore(db, { now: () => restartedAt, posted }));
+    expect(await feature.scheduler.tick(restartedAt)).toBe(1);
+    expect(await feature.scheduler.tick(after(3 * HOUR + 30_000))).toBe(0);
+    // Another restart later that day: still nothing new.
+    const again = steeringFeature(steeringCore(db, { now: () => after(5 * HOUR), posted }));
+    expect(await again.scheduler.tick(after(5 * HOUR))).toBe(0);
+    expect(posted).toHaveLength(1);
+  });
+
+  it('skips a slot missed by more than a day', async () => {
+    const posted: Posted[] = [];
+    const fresh = await openTestPglite();
+    await registerGroup(fresh, new Date('2025-10-01T00:00:00Z'));
+    const feature = steeringFeature(steeringCore(fresh, { now: () => after(30 * HOUR), posted }));
+    expect(await feature.scheduler.tick(after(30 * HOUR))).toBe(0);
+    expect(posted).toHaveLength(0);
+    await fresh.close();
+  });
+
+  it('does not send a slot that passed before the group was registered', async () => {
+    const posted: Posted[] = [];
+    const fresh = await openTestPglite();
+    await registerGroup(fresh, after(HOUR));
+    const feature = steeringFeature(steeringCore(fresh, { now: () => after(2 * HOUR), posted }));
+    expect(await feature.scheduler.tick(after(2 * HOUR))).toBe(0);
+    await fresh.close();
+  });
+
+  it('runs the tick on start and stops its timer on stop', async () => {
+    const posted: Posted[] = [];
+    const fresh = await openTestPglite();
+    await registerGroup(fresh, new Date('2025-10-01T00:00:00Z'));
+    const feature = steeringFeature(steeringCore(fresh, { now: () => after(HOUR), posted }));
+    await feature.start!();
+    await feature.stop!();
+    expect(posted).toHaveLength(1);
+    await fresh.close();
+  });
+});
