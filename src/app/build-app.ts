@@ -3,6 +3,7 @@ import type { DestinationStream } from 'pino';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from '../config/config-schema.js';
 import { ConversationDirectory } from '../conversations/conversation-directory.js';
+import { createReliableMessenger } from '../conversations/reliable-messenger.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { incomingActivitySchema } from '../http/activity-schema.js';
 import { isLoopback } from '../http/loopback.js';
@@ -13,6 +14,8 @@ import { installRoutes } from '../routing/router.js';
 import type { Feature } from '../routing/route.js';
 import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
+import { ProcessedActivities } from '../store/processed-activities.js';
+import { UserRateLimit } from '../routing/user-rate-limit.js';
 import { createAdapter } from '../teams/create-adapter.js';
 import { SqlBotStorage } from '../teams/sql-bot-storage.js';
 import { createTeamsBot, runDeferred, type Deferred, type TeamsBot } from '../teams/teams-bot.js';
@@ -48,7 +51,14 @@ export function buildApp(options: AppOptions): App {
   const log = createLogger(config.LOG_LEVEL, options.logDestination);
   const localMode = !config.MicrosoftAppId;
   const adapter = createAdapter(config, options.authOverrides);
-  const messenger = createTeamsMessenger(adapter, config.MicrosoftAppId ?? '');
+  let conversations: ConversationDirectory | undefined;
+  // Proactive and deferred posts keep to Teams' rate limits and retry throttling with backoff;
+  // a conversation Teams says is gone is marked inactive.
+  const messenger = createReliableMessenger(createTeamsMessenger(adapter, config.MicrosoftAppId ?? ''), {
+    log,
+    markInactive: async (conversationId) => conversations?.markInactive(conversationId),
+    maxAttempts: config.SEND_MAX_ATTEMPTS,
+  });
   const inflight = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
     inflight.add(p);
@@ -79,14 +89,18 @@ export function buildApp(options: AppOptions): App {
       db,
       log,
       messenger,
-      conversations: new ConversationDirectory(db),
+      conversations: (conversations = new ConversationDirectory(db)),
       organisation: Organisation.fromFile(organisationFile),
       now: options.now ?? (() => new Date()),
     };
     const created = createFeatures(core);
     features = created.features;
-    const router = installRoutes(features, created.unmatched);
-    bot = createTeamsBot({ router, conversations: core.conversations, storage: new SqlBotStorage(db), log, defaultLocale: config.DEFAULT_LOCALE });
+    const rateLimit = new UserRateLimit(config.EXPENSIVE_REQUESTS_PER_MINUTE);
+    const router = installRoutes(features, created.unmatched, { checkExpensive: (turn) => rateLimit.check(turn) });
+    const processed = new ProcessedActivities(db);
+    const pruned = await processed.prune();
+    if (pruned > 0) log.info({ pruned }, 'old duplicate-delivery keys removed');
+    bot = createTeamsBot({ router, conversations: core.conversations, storage: new SqlBotStorage(db), log, defaultLocale: config.DEFAULT_LOCALE, processed });
     for (const feature of features) await feature.start?.();
     readyNow = true;
     log.info({ localMode, features: features.map((f) => f.name) }, 'bot ready');

@@ -6,6 +6,7 @@ import { shellFeature } from '../features/shell/shell-feature.js';
 import { steeringFeature } from '../features/steering/index.js';
 import { realDigestSources } from '../features/steering/digest-wiring.js';
 import { summariesFeature } from '../features/summaries/index.js';
+import { knowledgeIngest, knowledgeSummarySource } from '../features/summaries/knowledge-wiring.js';
 import type { Feature } from '../routing/route.js';
 import type { Core } from './core.js';
 
@@ -19,7 +20,7 @@ export function createFeatures(core: Core): { features: Feature[]; unmatched: Re
   const features: Feature[] = [
     approvalsFeature(core),
     mediationFeature(core),
-    summariesFeature(core),
+    summariesFeature(core, { source: knowledgeSummarySource(core), ingest: knowledgeIngest(core) }),
     steeringFeature(core, { sources: realDigestSources(core) }),
     llm,
     // knowledge / policy Q&A holds the fallback route, so it comes last; with an LLM configured it answers through it

@@ -53,5 +53,8 @@ await waitForHealth();
 run('playground', [playgroundCli, 'start', '-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', playgroundPort, '--dt'], {
   ...process.env,
   TEAMSFX_TELEMETRY_DISABLED: 'true',
+  // The Playground sends its own process locale with every activity; act as a Dutch colleague's Teams.
+  LANG: process.env.PLAYGROUND_LANG ?? 'nl_NL.UTF-8',
+  LC_ALL: process.env.PLAYGROUND_LANG ?? 'nl_NL.UTF-8',
 });
 console.log(`\nVeiligheidsbot is ready. Chat with it at http://localhost:${playgroundPort}\n`);

@@ -78,6 +78,10 @@ export const configSchema = z
     LLM_MAX_TOKENS: z.coerce.number().int().min(50).max(8000).default(800),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(110_000).default(30_000),
     LLM_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).max(10_000).default(30),
+    /** Policy answers and summaries per user per minute, per instance (a token bucket); 0 = no limit. */
+    /** Tries for a proactive post that Teams throttles (429) or fails briefly (502/503/504), the first included. */
+    SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+    EXPENSIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(20),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.MicrosoftAppId && !cfg.MicrosoftAppTenantId) {
@@ -131,4 +135,6 @@ export const configHints: Partial<Record<keyof Config, string>> = {
   LLM_MAX_TOKENS: 'use a whole number of tokens between 50 and 8000 for the longest answer',
   LLM_TIMEOUT_MS: 'use a time in milliseconds between 1000 and 110000: how long to wait for the LLM service to answer (when streaming: for each next part; a whole answer always ends within 110 s)',
   LLM_RATE_LIMIT_PER_HOUR: 'use a whole number of LLM answers per user per hour (0 = offline answers only)',
+  SEND_MAX_ATTEMPTS: 'use a whole number of tries between 1 and 10',
+  EXPENSIVE_REQUESTS_PER_MINUTE: 'use a whole number of policy answers and summaries per user per minute (0 = no limit)',
 };

@@ -30,9 +30,17 @@ function actionResponse(result: ActionResult): InvokeResult {
   return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text } };
 }
 
+/** Features whose message routes are expensive (extraction, summarising); the fallback (policy answers) is too. */
+const EXPENSIVE_FEATURES = new Set(['summaries']);
+
+export interface RouterOptions {
+  /** Throws (rate_limited) when the user may not start another expensive request now. */
+  checkExpensive?: (turn: Turn) => void;
+}
+
 /** Installs every feature's routes in one place; a duplicate verb or invoke name is a startup error. */
-export function installRoutes(features: readonly Feature[], unmatched: (turn: Turn) => Promise<void>): Router {
-  const messages: MessageRoute[] = [];
+export function installRoutes(features: readonly Feature[], unmatched: (turn: Turn) => Promise<void>, options: RouterOptions = {}): Router {
+  const messages: (MessageRoute & { expensive: boolean })[] = [];
   const actions = new Map<string, ActionRoute>();
   const invokes = new Map<string, InvokeRoute>();
   const events: EventRoute[] = [];
@@ -42,7 +50,7 @@ export function installRoutes(features: readonly Feature[], unmatched: (turn: Tu
     for (const route of feature.routes) {
       switch (route.kind) {
         case 'message':
-          messages.push(route);
+          messages.push({ ...route, expensive: EXPENSIVE_FEATURES.has(feature.name) });
           break;
         case 'action':
           if (actions.has(route.verb)) throw new Error(`Card verb ${route.verb} is declared twice`);
@@ -81,12 +89,20 @@ export function installRoutes(features: readonly Feature[], unmatched: (turn: Tu
       for (const route of messages) {
         if (route.match instanceof RegExp) {
           const match = turn.text.match(route.match);
-          if (match) return route.handle(turn, match);
+          if (match) {
+            if (route.expensive) options.checkExpensive?.(turn);
+            return route.handle(turn, match);
+          }
         } else if (route.match(turn.text, turn)) {
+          if (route.expensive) options.checkExpensive?.(turn);
           return route.handle(turn, null);
         }
       }
-      return fallback && turn.text ? fallback.handle(turn) : unmatched(turn);
+      if (fallback && turn.text) {
+        options.checkExpensive?.(turn);
+        return fallback.handle(turn);
+      }
+      return unmatched(turn);
     },
     async onInvoke(turn, name) {
       try {

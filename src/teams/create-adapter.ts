@@ -1,5 +1,22 @@
+// botbuilder's own dependency (same version), where CloudAdapter's 401 check looks for this class.
+import { AuthenticationError } from 'botframework-connector';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { createRequire } from 'node:module';
 import type { Config } from '../config/config-schema.js';
+
+/**
+ * botbuilder 4.23 serialises outgoing activities with the connector's `Entity` mapper, which knows
+ * only `type`: with @azure/core-client 1.10 every other property of an entity is dropped, so
+ * citations, the AI label and streaming info (`streamId`, `streamSequence`) never reach Teams.
+ * Declaring additional properties on the mapper keeps entities whole.
+ */
+function keepEntityProperties(): void {
+  const mappers = createRequire(import.meta.url)('botframework-connector/lib/connectorApi/models/mappers.js') as {
+    Entity: { type: { additionalProperties?: unknown } };
+  };
+  mappers.Entity.type.additionalProperties = { type: { name: 'Object' } };
+}
+keepEntityProperties();
 
 /**
  * botbuilder's CloudAdapter with authentication from config. Without an app id botbuilder lets
@@ -17,5 +34,21 @@ export function createAdapter(config: Config, overrides: Partial<ConfigurationBo
       }
     : {};
   const auth = new ConfigurationBotFrameworkAuthentication({ ...identity, ...overrides });
+  // botbuilder lets jsonwebtoken's own errors (bad signature, malformed token, not yet valid)
+  // through, and CloudAdapter answers those with 500: a forged token must be a plain 401.
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (...args) => {
+    try {
+      return await authenticate(...args);
+    } catch (error) {
+      if (isJwtError(error)) throw new AuthenticationError(`Unauthorized: ${(error as Error).message}`, 401);
+      throw error;
+    }
+  };
   return new CloudAdapter(auth);
+}
+
+function isJwtError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | undefined)?.name;
+  return name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError';
 }

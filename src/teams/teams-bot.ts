@@ -5,8 +5,11 @@ import type { Locale } from '../i18n/catalogue.js';
 import type { Router } from '../routing/router.js';
 import { describeTurnError, errorInvokeResult } from '../routing/turn-error.js';
 import type { Turn } from '../routing/turn.js';
+import { AppError } from '../core/app-error.js';
+import { ProcessedActivities, type Claim, type StoredInvokeResponse } from '../store/processed-activities.js';
 import type { SqlBotStorage } from './sql-bot-storage.js';
 import { toTurn } from './to-turn.js';
+import { detectLanguage } from '../i18n/detect-language.js';
 
 export interface TeamsBotDeps {
   router: Router;
@@ -14,12 +17,25 @@ export interface TeamsBotDeps {
   storage: SqlBotStorage;
   log: Logger;
   defaultLocale: Locale;
+  /** Duplicate deliveries of one activity id; leave out to handle every delivery (unit tests). */
+  processed?: ProcessedActivities;
+  /** How long a second delivery of an invoke that is still running waits for the first one's answer. */
+  duplicateWaitMs?: number;
 }
 
 export type Deferred = { name: string; work: () => Promise<void> };
 
 function isBotAdded(activity: Activity): boolean {
   return activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Messages and invokes change state; only those are deduplicated (a conversationUpdate is idempotent already). */
+function dedupKey(activity: Activity): string | undefined {
+  if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return undefined;
+  if (!activity.id || !activity.conversation?.id) return undefined;
+  return ProcessedActivities.key(activity.conversation.id, activity.id);
 }
 
 function isBotRemoved(activity: Activity): boolean {
@@ -39,6 +55,30 @@ export function createTeamsBot(deps: TeamsBotDeps) {
   const conversationData = conversationState.createProperty<Record<string, unknown>>('data');
   const userData = userState.createProperty<Record<string, unknown>>('data');
 
+  /**
+   * A second delivery of an activity: a message is skipped (its replies went out with the first);
+   * an invoke gets the first delivery's answer, waiting briefly while the first is still running,
+   * then a "still being handled" error on the card rather than a second effect.
+   */
+  async function answerDuplicate(context: TurnContext, claim: Exclude<Claim, { kind: 'first' }>, key: string, log: Logger): Promise<void> {
+    log.info({ conversationId: context.activity.conversation?.id, state: claim.kind }, 'duplicate delivery of an activity: not handled again');
+    if (context.activity.type !== ActivityTypes.Invoke) return;
+    let current: Claim = claim;
+    const deadline = Date.now() + (deps.duplicateWaitMs ?? 5000);
+    while (current.kind === 'in-flight' && Date.now() < deadline) {
+      await sleep(100);
+      const next = await deps.processed!.peek(key);
+      if (next.kind === 'first') break;
+      current = next;
+    }
+    if (current.kind === 'done' && current.response) {
+      const response: StoredInvokeResponse = current.response;
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: response.status, body: response.body } });
+      return;
+    }
+    throw new AppError('activity_in_progress', { status: 409, detail: 'a duplicate delivery arrived while the first was still being handled' });
+  }
+
   return async function onTurn(context: TurnContext, deferred: Deferred[]): Promise<void> {
     const activity = context.activity;
     const log = deps.log.child({ activityId: activity.id, type: activity.type, conversationType: activity.conversation?.conversationType ?? 'personal' });
@@ -48,10 +88,16 @@ export function createTeamsBot(deps: TeamsBotDeps) {
       defer: (name, work) => deferred.push({ name, work }),
       state: { conversation: {}, user: {} },
     });
+    const key = dedupKey(activity);
+    let claimed: string | undefined;
     try {
       if (activity.conversation?.id) {
         const state = { conversation: await conversationData.get(context, {}), user: activity.from?.id ? await userData.get(context, {}) : {} };
-        turn = { ...turn, state };
+        // Card clicks carry no text: answer in the language this user last wrote in.
+        const remembered = state.user.locale === 'nl' || state.user.locale === 'en' ? state.user.locale : undefined;
+        turn = { ...toTurn(context, { log, defaultLocale: deps.defaultLocale, defer: (name, work) => deferred.push({ name, work }), state, rememberedLocale: remembered }) };
+        const written = detectLanguage(turn.text);
+        if (written && written !== remembered) state.user.locale = written;
       }
       if (isBotRemoved(activity)) {
         await deps.conversations.markInactive(turn.conversation.id);
@@ -59,12 +105,27 @@ export function createTeamsBot(deps: TeamsBotDeps) {
         return;
       }
       await deps.conversations.remember(turn.address, turn.conversation.type === 'personal' ? turn.user.aadObjectId : undefined);
+      if (key && deps.processed) {
+        const claim = await deps.processed.claim(key);
+        if (claim.kind !== 'first') {
+          await answerDuplicate(context, claim, key, log);
+          return;
+        }
+        claimed = key;
+      }
       switch (activity.type) {
         case ActivityTypes.Message:
           await deps.router.onMessage(turn);
+          if (claimed) await deps.processed!.complete(claimed);
           break;
         case ActivityTypes.Invoke: {
           const result = await deps.router.onInvoke(turn, activity.name ?? '');
+          if (claimed) {
+            // A 5xx answer means nothing was confirmed: let Teams' redelivery try again.
+            if (result.status >= 500) await deps.processed!.release(claimed);
+            else await deps.processed!.complete(claimed, { status: result.status, body: result.body });
+            claimed = undefined;
+          }
           await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: result.status, body: result.body } });
           break;
         }
@@ -78,6 +139,9 @@ export function createTeamsBot(deps: TeamsBotDeps) {
       await conversationState.saveChanges(context);
       await userState.saveChanges(context);
     } catch (error) {
+      if (claimed) {
+        await deps.processed!.release(claimed).catch((releaseError: unknown) => log.warn({ err: releaseError }, 'could not release the duplicate-delivery claim; it expires by itself'));
+      }
       const reply = describeTurnError(error, turn);
       if (activity.type === ActivityTypes.Invoke) {
         const result = errorInvokeResult(reply);

@@ -43,8 +43,8 @@ function messageText(context: TurnContext): string {
  * The language to answer in: a question clearly written in English or Dutch gets that language;
  * otherwise the Teams client's locale decides, and Dutch is the default.
  */
-function chooseLocale(text: string, activityLocale: string | undefined, fallback: Locale): Locale {
-  return detectLanguage(text) ?? localeFrom(activityLocale, fallback);
+function chooseLocale(text: string, activityLocale: string | undefined, fallback: Locale, remembered?: Locale): Locale {
+  return detectLanguage(text) ?? remembered ?? localeFrom(activityLocale, fallback);
 }
 
 export interface TurnExtras {
@@ -52,13 +52,15 @@ export interface TurnExtras {
   defaultLocale: Locale;
   defer: Turn['defer'];
   state: Turn['state'];
+  /** The language the user last wrote in, for turns without text (card clicks). */
+  rememberedLocale?: Locale;
 }
 
 /** Maps botbuilder's TurnContext onto the SDK-neutral Turn the features see. */
 export function toTurn(context: TurnContext, extras: TurnExtras): Turn {
   const activity = context.activity;
   const text = messageText(context);
-  const locale = chooseLocale(text, activity.locale, extras.defaultLocale);
+  const locale = chooseLocale(text, activity.locale, extras.defaultLocale, extras.rememberedLocale);
   const toActivity = (a: Parameters<Turn['send']>[0]): Partial<Activity> => (typeof a === 'string' ? { type: 'message', text: a } : (a as Partial<Activity>));
   return {
     activityId: activity.id,

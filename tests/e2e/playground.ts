@@ -51,6 +51,9 @@ export async function startPlayground(botMessagesUrl: string, options: { configP
     env: {
       ...process.env,
       TEAMSFX_TELEMETRY_DISABLED: 'true',
+      // The Playground sends its own process locale with every activity: a Dutch colleague's Teams.
+      LANG: 'nl_NL.UTF-8',
+      LC_ALL: 'nl_NL.UTF-8',
       M365_AGENTS_PLAYGROUND_LOGFILE: fromRoot('.tmp', `playground-${port}.log`),
       ...(options.configPath ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath } : {}),
     },
@@ -82,7 +85,8 @@ export class PlaygroundChat {
   constructor(readonly page: Page) {}
 
   static async open(browser: Browser, playground: Playground): Promise<PlaygroundChat> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // A Dutch colleague's browser: the Playground sends the browser's language as the activity locale.
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
     await page.goto(playground.url);
     await page.getByRole('textbox').first().waitFor({ timeout: 20_000 });
     return new PlaygroundChat(page);
@@ -97,7 +101,12 @@ export class PlaygroundChat {
   /** The last Adaptive Card whose text contains `text` (waits for it). */
   async card(text: string | RegExp, timeout = 15_000): Promise<Locator> {
     const card = this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
-    await card.waitFor({ state: 'visible', timeout });
+    try {
+      await card.waitFor({ state: 'visible', timeout });
+    } catch (error) {
+      const shot = await this.screenshot(`failed-${Date.now()}`);
+      throw new Error(`No card matching ${String(text)} appeared; screenshot: ${shot}`, { cause: error });
+    }
     return card;
   }
 
@@ -106,4 +115,26 @@ export class PlaygroundChat {
     await this.page.screenshot({ path, fullPage: true });
     return path;
   }
+}
+
+/**
+ * A copy of the project's Playground personas file with another persona as the current user, so a
+ * second Playground can play e.g. the burgemeester (the Playground has no user switcher).
+ */
+export async function personaConfig(personaId: string, personalChatId: string): Promise<string> {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { parse, stringify } = await import('yaml');
+  const config = parse(readFileSync(fromRoot('.m365agentsplayground.yml'), 'utf8')) as {
+    currentUser: Record<string, unknown>;
+    users: Record<string, unknown>[];
+    personalChat: { id: string };
+  };
+  const persona = config.users.find((u) => u.id === personaId);
+  if (!persona) throw new Error(`No persona ${personaId} in .m365agentsplayground.yml`);
+  config.users = [config.currentUser, ...config.users.filter((u) => u.id !== personaId)];
+  config.currentUser = persona;
+  config.personalChat = { id: personalChatId };
+  const path = fromRoot('.tmp', `playground-${personaId}-${process.pid}.yml`);
+  writeFileSync(path, stringify(config));
+  return path;
 }

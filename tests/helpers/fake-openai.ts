@@ -149,7 +149,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
 
 /** The passages a recorded prompt holds: `<passage n="..">text</passage>` blocks of the user message. */
 export function promptPassages(request: RecordedRequest | ChatRequestBody): { n: number; text: string }[] {
-  const body = 'body' in request ? request.body : request;
+  const body: ChatRequestBody = 'messages' in request ? request : request.body;
   const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
   return [...user.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].map((m) => ({ n: Number(m[1]), text: m[2]! }));
 }

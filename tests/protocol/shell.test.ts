@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText, firstCard, startTestBot, type TestBot } from '../helpers/test-app.js';
-import { installActivity } from '../helpers/teams-activity.js';
+import { installActivity, personas } from '../helpers/teams-activity.js';
 
 describe('bot shell over /api/messages', () => {
   let bot: TestBot;
@@ -23,7 +23,12 @@ describe('bot shell over /api/messages', () => {
   });
 
   it('answers in English when the client locale is English and the text gives no other hint', async () => {
-    expect(cardText(firstCard(await bot.say('help', { locale: 'en-US' })))).toContain('What can the Veiligheidsbot do?');
+    expect(cardText(firstCard(await bot.say('?', { locale: 'en-US', from: personas.stuurgroep })))).toContain('What can the Veiligheidsbot do?');
+  });
+
+  it('answers in English when asked in English, and keeps Dutch for a Dutch colleague whose Teams is in English', async () => {
+    expect(cardText(firstCard(await bot.say('what can you do?', { locale: 'nl-NL', from: personas.loco })))).toContain('What can the Veiligheidsbot do?');
+    expect(cardText(firstCard(await bot.say('help', { locale: 'en-US', from: personas.coordinator })))).toContain('Wat kan de Veiligheidsbot?');
   });
 
   it('welcomes on installation in a channel', async () => {

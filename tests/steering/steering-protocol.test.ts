@@ -49,7 +49,8 @@ describe('steering group over /api/messages', () => {
     const text = cardText(preview);
     expect(text).toContain('Voorbeeld van de update voor de stuurgroep buurtbemiddeling');
     expect(text).toContain('Buurtbemiddeling in cijfers');
-    expect(text).toContain('Nog niet gekoppeld aan deze update');
+    for (const part of ['Mijlpalen bereikt', 'Komende mijlpalen', 'Wacht op goedkeuring', 'Nieuwe stand-van-zakennotities']) expect(text).toContain(part);
+    expect(text).not.toContain('Nog niet gekoppeld');
     const send = preview.actions.find((a: any) => a.verb === 'steering.send');
     expect(send.title).toBe('Versturen');
     expect(preview.actions.find((a: any) => a.verb === 'steering.cancel')?.title).toBe('Annuleren');

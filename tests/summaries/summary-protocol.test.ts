@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText, firstCard, startTestBot, type SentActivity, type TestBot } from '../helpers/test-app.js';
-import { personas } from '../helpers/teams-activity.js';
+import { messageActivity, personas } from '../helpers/teams-activity.js';
 
 const NOTE = readFileSync('/work/shared/corpus/001_05e79deea0a07a60.txt', 'utf8');
 
@@ -63,8 +63,16 @@ describe('summaries over /api/messages', () => {
     const citations = message.entities?.[0]?.citation ?? [];
     expect(citations.length).toBeGreaterThan(3);
     expect(citations.length).toBeLessThanOrEqual(20);
-    // Not stored in the knowledge base unless asked for: the card offers no button while no knowledge base is connected.
-    expect(JSON.stringify(card.actions)).not.toContain('summaries.addToKnowledge');
+    // Not stored in the knowledge base unless asked for on the card.
+    const add = card.actions.find((a: any) => a.verb === 'summaries.addToKnowledge');
+    expect(add.title).toBe('Toevoegen aan kennisbank');
+    expect(await bot.db.query("SELECT id FROM knowledge_documents")).toHaveLength(0);
+    const res = await bot.act('summaries.addToKnowledge', add.data, { from: personas.adviseur });
+    expect(res.body.value).toContain('staat nu in de kennisbank');
+    expect(await bot.db.query("SELECT id FROM knowledge_documents")).toHaveLength(1);
+    // Someone else cannot add another user's upload.
+    const other = await bot.act('summaries.addToKnowledge', add.data, { from: personas.burgemeester });
+    expect(other.body.value).toContain('niet meer');
     expect(JSON.stringify(message).length).toBeLessThan(80_000);
   });
 
@@ -75,6 +83,16 @@ describe('summaries over /api/messages', () => {
     const longer = await bot.say('uitgebreider');
     expect(words(shorter)).toBeLessThan(words(first));
     expect(words(longer)).toBeGreaterThan(words(shorter));
+  });
+
+  it('has "Korter" and "Uitgebreider" buttons that send the command as typed text (Action.Submit, as the Playground needs)', async () => {
+    const words = (replies: SentActivity[]) => Number(cardText(firstCard(replies)).match(/Ongeveer (\d+) woorden/)?.[1]);
+    const first = await bot.say('', { attachments: [fileAttachment('notitie.txt', `${base}/notitie.txt`, 'txt')] });
+    const buttons = firstCard(first).actions.filter((a: any) => a.type === 'Action.Submit');
+    expect(buttons.map((b: any) => [b.title, b.data])).toEqual([['Korter', { command: 'korter' }], ['Uitgebreider', { command: 'uitgebreider' }]]);
+    const click = async (data: unknown) => (await bot.post(messageActivity('', { value: data, serviceUrl: bot.connector.url }))).body.activities as SentActivity[];
+    const shorter = await click(buttons[0].data);
+    expect(words(shorter)).toBeLessThan(words(first));
   });
 
   it('summarises a PDF', async () => {
@@ -105,9 +123,27 @@ describe('summaries over /api/messages', () => {
     expect(texts(replies)).toContain('alleen in een persoonlijk gesprek');
   });
 
-  it('is honest that stored documents cannot be summarised while the knowledge base is not connected', async () => {
-    const replies = await bot.say('samenvatting van het jaarverslag');
-    expect(texts(replies)).toContain('De kennisbank is nog niet gekoppeld');
+  it('answers a request for an unknown document with the closest titles', async () => {
+    const replies = await bot.say('samenvatting van het jaarverslag brandweer');
+    const text = cardText(firstCard(replies));
+    expect(text).toContain('Ik ken geen document met de titel "het jaarverslag brandweer"');
+  });
+
+  it('offers the closest title as a button that asks for its summary as typed text (Action.Submit)', async () => {
+    const card = firstCard(await bot.say('samenvatting van notitje'));
+    expect(cardText(card)).toContain('Bedoelt u een van deze?');
+    expect(card.actions.map((a: any) => [a.type, a.title, a.data])).toEqual([['Action.Submit', 'notitie', { command: 'samenvatting van notitie' }]]);
+    const clicked = await bot.post(messageActivity('', { value: card.actions[0].data, serviceUrl: bot.connector.url }));
+    expect(cardText(firstCard(clicked.body.activities)).replace(/\\/g, '')).toContain('Doorkijkje naar 2024');
+  });
+
+  it('summarises a stored document by title (the file added above)', async () => {
+    const [stored] = await bot.db.query<{ title: string }>('SELECT title FROM knowledge_documents');
+    const replies = await bot.say(`samenvatting van ${stored!.title}`);
+    expect(stored!.title).toBe('notitie');
+    const text = cardText(firstCard(replies)).replace(/\\/g, '');
+    expect(text).toContain('Buurtbemiddeling');
+    expect(text).toContain('Doorkijkje naar 2024');
   });
 
   it('says there is nothing to adjust before any summary', async () => {

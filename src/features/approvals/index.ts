@@ -6,3 +6,4 @@ export { parsePeriod, type Period } from './dates.js';
 export { MilestoneRegister, loadMilestoneFiles, parseMilestoneFile } from './milestone-register.js';
 export { requestApproval } from './request-approval.js';
 export { decideApproval } from './decide-approval.js';
+export { milestoneProgress, waitingApprovals, type ReportedMilestone, type WaitingApproval } from './progress-report.js';

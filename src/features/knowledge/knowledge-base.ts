@@ -12,7 +12,8 @@ import {
   documentsByTitle,
   knowledgeVersion,
   listDocumentRows,
-  searchPassages,
+  passagesById,
+  rankPassages,
   stemWords,
   type KnowledgeDocument,
   type PassageRow,
@@ -85,6 +86,8 @@ export class KnowledgeBase {
   private state: CacheState | undefined;
   private loading: Promise<CacheState> | undefined;
   private readonly stemCache = new Map<string, string | null>();
+  // Passage contents only change with an ingest: keep them, so a question costs one indexed query.
+  private readonly passageCache = new Map<number, Omit<PassageRow, 'rank'>>();
   readonly glossary: Glossary;
   private readonly vocabulary: Set<string>;
 
@@ -96,6 +99,21 @@ export class KnowledgeBase {
   /** Drops the caches (after an ingest in this process). */
   invalidate(): void {
     this.state = undefined;
+    this.passageCache.clear();
+  }
+
+  /** Passages matching a tsquery, best first, their contents from the cache where possible. */
+  private async search(query: string, options: { documentIds?: readonly number[]; limit: number }): Promise<PassageRow[]> {
+    const ranked = await rankPassages(this.db, query, options);
+    const missing = ranked.filter((r) => !this.passageCache.has(r.id)).map((r) => r.id);
+    if (missing.length) {
+      if (this.passageCache.size > 5_000) this.passageCache.clear();
+      for (const row of await passagesById(this.db, missing)) this.passageCache.set(row.id, row);
+    }
+    return ranked.flatMap((r) => {
+      const row = this.passageCache.get(r.id);
+      return row ? [{ ...row, rank: r.rank }] : [];
+    });
   }
 
   private async load(): Promise<CacheState> {
@@ -120,6 +138,7 @@ export class KnowledgeBase {
         state.checkedAt = Date.now();
         return state;
       }
+      this.passageCache.clear();
     }
     this.loading ??= this.load().finally(() => (this.loading = undefined));
     this.state = await this.loading;
@@ -186,7 +205,7 @@ export class KnowledgeBase {
     if (documentIds && documentIds.length === 0) return { analysis, passages: [], windows: [] };
     const query = this.tsquery(analysis, state);
     if (!query) return { analysis, passages: [], windows: [] };
-    const rows = await searchPassages(this.db, query, { ...(documentIds ? { documentIds } : {}), limit: candidateLimit });
+    const rows = await this.search(query, { ...(documentIds ? { documentIds } : {}), limit: candidateLimit });
     const passages = rows.map((r) => this.toPassage(r, state)).filter((p): p is Passage => Boolean(p));
     const scoring: ScoringPassage[] = rows.map((r) => ({ id: r.id, documentId: r.documentId, sectionTitle: r.sectionTitle, titleLexemes: r.titleLexemes, documentTitleLexemes: state.titleLexemes.get(r.documentId) ?? [], sentences: r.sentences }));
     const byId = new Map(passages.map((p) => [p.id, p]));
@@ -278,7 +297,7 @@ export class KnowledgeBase {
   async passagesOf(documentIds: readonly number[], words: readonly string[]): Promise<Passage[]> {
     const state = await this.cache();
     const query = words.map((w) => `${w}:*`).join(' | ');
-    const rows = await searchPassages(this.db, query, { documentIds, limit: candidateLimit });
+    const rows = await this.search(query, { documentIds, limit: candidateLimit });
     return rows.map((r) => this.toPassage(r, state)).filter((p): p is Passage => Boolean(p));
   }
 

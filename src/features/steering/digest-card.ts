@@ -1,6 +1,6 @@
 import { escapeMarkdown, renderCard } from '../../cards/render-card.js';
 import { format, type Catalogue, type Locale } from '../../i18n/catalogue.js';
-import type { Digest, DigestPart } from './digest.js';
+import type { Digest } from './digest.js';
 
 export function formatDay(date: Date | string, locale: Locale, timeZone: string): string {
   const value = typeof date === 'string' ? new Date(`${date}T12:00:00Z`) : date;
@@ -20,32 +20,25 @@ export function digestCard(digest: Digest, t: Catalogue, options: { locale: Loca
   const bullet = (text: string) => ({ text: `• ${text}` });
   const none = [{ text: s.none }];
   const parts: CardPart[] = [];
-  if (digest.milestones) {
-    const line = (m: { title: string; date: string; gemeente?: string }) => bullet(`${day(m.date)}: ${escapeMarkdown(m.title)}${m.gemeente ? ` (${escapeMarkdown(m.gemeente)})` : ''}`);
-    parts.push({ title: s.milestonesReached, lines: digest.milestones.reached.length ? digest.milestones.reached.map(line) : none, facts: [] });
-    parts.push({ title: s.milestonesComing, lines: digest.milestones.coming.length ? digest.milestones.coming.map(line) : none, facts: [] });
-  }
-  if (digest.approvals) {
-    parts.push({
-      title: s.approvalsWaiting,
-      lines: digest.approvals.length ? digest.approvals.map((a) => bullet(`${escapeMarkdown(a.title)} (${day(a.since)})`)) : none,
-      facts: [],
-    });
-  }
+  const where = (gemeente?: string) => (gemeente ? ` (${escapeMarkdown(gemeente)})` : '');
+  const milestone = (m: { title: string; date: string; gemeente?: string }) => bullet(`${day(m.date)}: ${escapeMarkdown(m.title)}${where(m.gemeente)}`);
+  parts.push({ title: s.milestonesReached, lines: digest.milestones.reached.length ? digest.milestones.reached.map(milestone) : none, facts: [] });
+  parts.push({ title: s.milestonesComing, lines: digest.milestones.coming.length ? digest.milestones.coming.map(milestone) : none, facts: [] });
+  parts.push({
+    title: s.approvalsWaiting,
+    lines: digest.approvals.length ? digest.approvals.map((a) => bullet(`${escapeMarkdown(a.title)}${where(a.gemeente)}, ${format(s.requestedOn, { date: day(a.since) })}`)) : none,
+    facts: [],
+  });
   if (digest.mediation) parts.push({ title: s.mediationTitle, lines: digest.mediation.length ? [] : none, facts: digest.mediation });
-  if (digest.notes) {
-    parts.push({
-      title: s.notesTitle,
-      lines: digest.notes.length ? digest.notes.flatMap((n) => [{ text: `**${escapeMarkdown(n.title)}**` }, ...n.lines.map((l) => bullet(escapeMarkdown(l)))]) : none,
-      facts: [],
-    });
-  }
-  const partName: Record<DigestPart, string> = { milestones: s.partMilestones, approvals: s.partApprovals, mediation: s.partMediation, notes: s.partNotes };
+  parts.push({
+    title: s.notesTitle,
+    lines: digest.notes.length ? digest.notes.flatMap((n) => [{ text: `**${escapeMarkdown(n.title)}**` }, ...n.lines.map((l) => bullet(escapeMarkdown(l)))]) : none,
+    facts: [],
+  });
   return renderCard('digest-card', {
     title: format(s.digestTitle, { programme: digest.programme }),
     period: format(s.period, { from: day(digest.from), to: day(digest.to) }),
     parts,
-    missing: digest.missing.length ? format(s.notConnected, { parts: digest.missing.map((p) => partName[p]).join(', ') }) : '',
     footer: options.footer,
   });
 }

@@ -28,14 +28,12 @@ export interface DigestFact {
   value: string;
 }
 
-/**
- * Where a digest's parts come from. Each part is optional: a module that is not there yet is
- * left out and the card says so, rather than showing made-up numbers.
- */
+/** Where a digest's parts come from (the real modules in digest-wiring.ts; tests pass their own). */
 export interface DigestSources {
-  milestones?(query: DigestQuery): Promise<{ reached: DigestMilestone[]; coming: DigestMilestone[] }>;
-  pendingApprovals?(query: DigestQuery): Promise<DigestApproval[]>;
-  mediationStats?(query: DigestQuery): Promise<DigestFact[]>;
-  /** Status notes added to the knowledge base in the period, with their sections. */
-  newStatusNotes?(query: DigestQuery): Promise<SummaryDocument[]>;
+  milestones(query: DigestQuery): Promise<{ reached: DigestMilestone[]; coming: DigestMilestone[] }>;
+  pendingApprovals(query: DigestQuery): Promise<DigestApproval[]>;
+  /** Aggregated figures; undefined when the programme has none (only buurtbemiddeling has them). */
+  mediationStats(query: DigestQuery): Promise<DigestFact[] | undefined>;
+  /** Status notes added to the knowledge base in the period, newest first, with their sections. */
+  newStatusNotes(query: DigestQuery): Promise<SummaryDocument[]>;
 }

@@ -1,18 +1,33 @@
+import { isAbsolute } from 'node:path';
 import type { Core } from '../../app/core.js';
+import { fromRoot } from '../../core/project-root.js';
 import { catalogue, format } from '../../i18n/catalogue.js';
+import { loadMilestoneFiles, MilestoneRegister, milestoneProgress, waitingApprovals } from '../approvals/index.js';
 import { mediationStatistics, type LeadTime } from '../mediation/index.js';
+import { knowledgeStatusNotes } from '../summaries/knowledge-wiring.js';
 import type { DigestFact, DigestSources } from './digest-sources.js';
+import { MAX_NOTES } from './digest.js';
 
 const isMediationProgramme = (programme: string) => /bemiddel|mediation/i.test(programme);
 
 /**
- * The digest parts that exist in the app today. Milestones, approvals and status notes are not
- * wired yet (their modules export no query for this); the digest card names them as not connected.
+ * The digest's parts from the app's own modules: the milestone register and open requests of the
+ * approvals feature (every gemeente of the tenant), the aggregated buurtbemiddeling figures, and
+ * status notes added to the knowledge base since the previous update.
  */
 export function realDigestSources(core: Core): DigestSources {
+  const dir = isAbsolute(core.config.MILESTONES_DIR) ? core.config.MILESTONES_DIR : fromRoot(core.config.MILESTONES_DIR);
+  const register = new MilestoneRegister(loadMilestoneFiles(dir), core.db);
+  const statusNotes = knowledgeStatusNotes(core);
   return {
-    async mediationStats(query): Promise<DigestFact[]> {
-      if (!isMediationProgramme(query.programme)) return [];
+    async milestones(query) {
+      return milestoneProgress(register, core.db, { tenantId: query.tenantId, gemeenten: core.organisation.gemeenten(query.tenantId), from: query.from, to: query.to });
+    },
+    async pendingApprovals(query) {
+      return (await waitingApprovals(core.db, query.tenantId)).map((a) => ({ title: a.title, gemeente: a.gemeente, since: a.requestedAt.toISOString().slice(0, 10) }));
+    },
+    async mediationStats(query): Promise<DigestFact[] | undefined> {
+      if (!isMediationProgramme(query.programme)) return undefined;
       const t = catalogue(core.config.DEFAULT_LOCALE).mediation;
       const stats = await mediationStatistics(core.db, { tenantId: query.tenantId, from: query.from, to: query.to });
       const lead = (l: LeadTime) =>
@@ -23,5 +38,6 @@ export function realDigestSources(core: Core): DigestSources {
         { label: t.statsToClosed, value: lead(stats.leadTimes.intakeToClosed) },
       ];
     },
+    newStatusNotes: (query) => statusNotes(query.from, MAX_NOTES),
   };
 }

@@ -9,6 +9,7 @@ import { defineAction, type Feature } from '../../routing/route.js';
 import type { Messenger, Turn } from '../../routing/turn.js';
 import { digestCard } from './digest-card.js';
 import type { DigestSources } from './digest-sources.js';
+import { realDigestSources } from './digest-wiring.js';
 import { buildDigest, digestPeriod } from './digest.js';
 import { claimOnce, programmeKey, SteeringGroups, type SteeringGroup } from './steering-groups.js';
 import { parseSchedule, SteeringScheduler } from './steering-schedule.js';
@@ -19,6 +20,7 @@ export const updatePattern = /^stuur\s+(?:een\s+|de\s+)?update\s+(?:naar|aan|voo
 const sendData = z.object({ programme: z.string().min(1).max(100), previewId: z.string().min(1).max(100) });
 
 export interface SteeringFeatureOptions {
+  /** Where the digest's parts come from; the app's own modules by default. */
   sources?: DigestSources;
   /** Proactive sender; defaults to core.messenger wrapped for Teams' rate limits and retries. */
   messenger?: Messenger;
@@ -30,7 +32,7 @@ export interface SteeringFeatureOptions {
  */
 export function steeringFeature(core: Core, options: SteeringFeatureOptions = {}): Feature & { scheduler: SteeringScheduler } {
   const groups = new SteeringGroups(core.db);
-  const sources = options.sources ?? {};
+  const sources = options.sources ?? realDigestSources(core);
   const messenger = options.messenger ?? createReliableMessenger(core.messenger, { log: core.log, markInactive: (id) => core.conversations.markInactive(id) });
   const timeZone = core.config.STEERING_TIMEZONE;
 

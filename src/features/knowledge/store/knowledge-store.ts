@@ -209,3 +209,35 @@ export async function documentsByTitle(sql: Sql, text: string, limit: number): P
   );
   return rows.map((r) => ({ id: r.id, similarity: Number(r.similarity) }));
 }
+
+/** Ids and ranks of the passages matching a tsquery, best first: the indexed part of a search. */
+export async function rankPassages(sql: Sql, tsquery: string, options: { documentIds?: readonly number[]; limit: number }): Promise<{ id: number; rank: number }[]> {
+  const rows = await sql.query<{ id: number; rank: number }>(
+    `SELECT p.id, ts_rank(p.tsv, q) AS rank
+       FROM knowledge_passages p, to_tsquery('dutch', unaccent($1)) AS q
+      WHERE p.tsv @@ q AND ($2::int[] IS NULL OR p.document_id = ANY($2::int[]))
+      ORDER BY rank DESC, p.id
+      LIMIT $3`,
+    [tsquery, options.documentIds ? [...options.documentIds] : null, options.limit],
+  );
+  return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
+}
+
+/** Passages by id (any order). */
+export async function passagesById(sql: Sql, ids: readonly number[]): Promise<Omit<PassageRow, 'rank'>[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql.query<{ id: number; document_id: number; section_index: number; section_title: string; position: number; text: string; sentences: StoredSentence[] | string; title_lexemes: string[] }>(
+    'SELECT id, document_id, section_index, section_title, position, text, sentences, title_lexemes FROM knowledge_passages WHERE id = ANY($1::int[])',
+    [[...ids]],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    documentId: r.document_id,
+    sectionIndex: r.section_index,
+    sectionTitle: r.section_title,
+    position: r.position,
+    text: r.text,
+    sentences: typeof r.sentences === 'string' ? (JSON.parse(r.sentences) as StoredSentence[]) : r.sentences,
+    titleLexemes: r.title_lexemes,
+  }));
+}

@@ -1,0 +1,66 @@
+import type { Core } from '../../app/core.js';
+import { knowledgeBase, type KnowledgeBase, type KnowledgeDocument } from '../knowledge/index.js';
+import type { DocumentRef, KnowledgeIngest, SummarySource } from './summary-source.js';
+import type { SummaryDocument } from './summary-types.js';
+
+const ref = (d: KnowledgeDocument): DocumentRef => ({ id: String(d.id), title: d.title });
+const lower = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const isStatusNote = (d: KnowledgeDocument) => /stand\s+van\s+zaken/i.test(d.title);
+/** What the steering group reads as a status note: a "stand van zaken", or a note or letter to the council. */
+const isStatusUpdate = (d: KnowledgeDocument) => isStatusNote(d) || d.docType === 'notitie' || d.docType === 'raadsbrief';
+
+async function summaryDocument(kb: KnowledgeBase, doc: KnowledgeDocument): Promise<SummaryDocument> {
+  const sections = await kb.getDocumentSections(doc.id);
+  return {
+    title: doc.title,
+    sections: sections.map((s) => ({ title: s.title || doc.title, text: s.passages.map((p) => p.text).join('\n\n') })),
+  };
+}
+
+/** Stored documents from the knowledge base (which is not split per tenant, so the tenant is not used here). */
+export function knowledgeSummarySource(core: Core): SummarySource {
+  const kb = knowledgeBase(core.db);
+  return {
+    async latestStatusNote() {
+      const notes = (await kb.listDocuments()).filter(isStatusNote);
+      notes.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.ingestedAt.getTime() - a.ingestedAt.getTime());
+      return notes[0] ? ref(notes[0]) : undefined;
+    },
+    async findByTitle(_tenantId, query) {
+      const q = lower(query);
+      const found = await kb.findDocumentsByTitle(query, 5);
+      const match = found.find((d) => lower(d.title) === q) ?? found.find((d) => q.length >= 4 && lower(d.title).includes(q));
+      return { match: match ? ref(match) : undefined, suggestions: found.map(ref) };
+    },
+    async document(_tenantId, id) {
+      const doc = (await kb.listDocuments()).find((d) => String(d.id) === id);
+      return doc ? summaryDocument(kb, doc) : undefined;
+    },
+  };
+}
+
+/**
+ * Status notes added to the knowledge base after `since` (the previous steering-group update),
+ * newest first, with their sections. The knowledge base is not split per tenant.
+ */
+export function knowledgeStatusNotes(core: Core): (since: Date, limit: number) => Promise<SummaryDocument[]> {
+  const kb = knowledgeBase(core.db);
+  const at = (d: KnowledgeDocument) => new Date(d.ingestedAt).getTime();
+  return async (since, limit) => {
+    const added = (await kb.listDocuments()).filter((d) => isStatusUpdate(d) && at(d) > since.getTime());
+    added.sort((a, b) => at(b) - at(a));
+    return Promise.all(added.slice(0, limit).map((d) => summaryDocument(kb, d)));
+  };
+}
+
+/** "Toevoegen aan kennisbank": the uploaded text goes in as a text file under the name the user sent. */
+export function knowledgeIngest(core: Core): KnowledgeIngest {
+  const kb = knowledgeBase(core.db);
+  return {
+    async addDocument(input) {
+      const fileName = `${input.title.replace(/\.[a-z0-9]{1,5}$/i, '')}.txt`;
+      // The sidecar gives the title the user knows the file by; inferring one from raw text can pick a stray line.
+      await kb.ingest({ fileName, buffer: new TextEncoder().encode(input.text), sidecar: { title: input.title.replace(/\.[a-z0-9]{1,5}$/i, '') } });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { Sql } from './db.js';
+
+export interface StoredInvokeResponse {
+  status: number;
+  body: unknown;
+}
+
+export type Claim =
+  | { kind: 'first' }
+  | { kind: 'done'; response?: StoredInvokeResponse }
+  | { kind: 'in-flight' };
+
+/**
+ * Which activities were already handled, shared by every instance through the store. Teams may
+ * deliver one activity twice (a retry after a slow answer, or to two instances); the first
+ * delivery claims the key with an insert, so exactly one of any number of concurrent deliveries
+ * runs the handler. A claim whose handler never finished (the process died) may be taken over
+ * after `staleAfterMs`.
+ */
+export class ProcessedActivities {
+  constructor(
+    private readonly db: Sql,
+    private readonly staleAfterMs = 60_000,
+  ) {}
+
+  /** conversation id and activity id, hashed: both are caller-chosen strings of up to 1000 characters. */
+  static key(conversationId: string, activityId: string): string {
+    return createHash('sha256').update(`${conversationId}|${activityId}`).digest('base64url');
+  }
+
+  async claim(key: string): Promise<Claim> {
+    const inserted = await this.db.query('INSERT INTO processed_activities (activity_key) VALUES ($1) ON CONFLICT (activity_key) DO NOTHING RETURNING activity_key', [key]);
+    if (inserted.length > 0) return { kind: 'first' };
+    const takenOver = await this.db.query(
+      `UPDATE processed_activities SET created_at = now()
+       WHERE activity_key = $1 AND NOT done AND created_at < now() - ($2::int * interval '1 millisecond') RETURNING activity_key`,
+      [key, this.staleAfterMs],
+    );
+    if (takenOver.length > 0) return { kind: 'first' };
+    return this.peek(key);
+  }
+
+  async peek(key: string): Promise<Claim> {
+    const rows = await this.db.query<{ done: boolean; response: StoredInvokeResponse | null }>('SELECT done, response FROM processed_activities WHERE activity_key = $1', [key]);
+    const row = rows[0];
+    if (!row) return { kind: 'in-flight' };
+    return row.done ? { kind: 'done', response: row.response ?? undefined } : { kind: 'in-flight' };
+  }
+
+  /** The handler finished: later deliveries are skipped (messages) or answered with `response` (invokes). */
+  async complete(key: string, response?: StoredInvokeResponse): Promise<void> {
+    await this.db.query('UPDATE processed_activities SET done = true, response = $2::jsonb WHERE activity_key = $1', [key, response ? JSON.stringify(response) : null]);
+  }
+
+  /** The handler failed before any effect was confirmed: a redelivery may try again. */
+  async release(key: string): Promise<void> {
+    await this.db.query('DELETE FROM processed_activities WHERE activity_key = $1 AND NOT done', [key]);
+  }
+
+  /** Teams redelivers within minutes; a week of keys is plenty. */
+  async prune(olderThanDays = 7): Promise<number> {
+    const rows = await this.db.query('DELETE FROM processed_activities WHERE created_at < now() - ($1::int * interval \'1 day\') RETURNING activity_key', [olderThanDays]);
+    return rows.length;
+  }
+}

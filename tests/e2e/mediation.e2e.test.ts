@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator } from 'playwright-core';
+import { startTestBot, type TestBot } from '../helpers/test-app.js';
+import { launchChromium, personaConfig, PlaygroundChat, skipBrowserTests, startPlayground, type Playground } from './playground.js';
+
+async function fill(card: Locator, label: RegExp, value: string): Promise<void> {
+  await card.getByLabel(label).first().fill(value);
+}
+
+/** A compact ChoiceSet renders as a combobox with a popup list of options. */
+async function choose(card: Locator, label: RegExp, option: string): Promise<void> {
+  await card.getByRole('combobox', { name: label }).first().click();
+  await card.page().getByRole('option', { name: option }).first().click();
+}
+
+/**
+ * An adviser refers a neighbour dispute with the intake card; the coordinator, in her own
+ * Playground, gets the case card, opens the personal data and accepts the case.
+ */
+describe.skipIf(skipBrowserTests)('Agents Playground end to end: a buurtbemiddeling referral', () => {
+  let bot: TestBot;
+  let adviserPlayground: Playground;
+  let coordinatorPlayground: Playground;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    adviserPlayground = await startPlayground(`${bot.url}/api/messages`);
+    coordinatorPlayground = await startPlayground(`${bot.url}/api/messages`, { configPath: await personaConfig('user-coordinator', 'a:personal-chat-fatima') });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await adviserPlayground?.stop();
+    await coordinatorPlayground?.stop();
+    await bot?.close();
+  });
+
+  it('submits the intake as an adviser, confirms with a case number, and lets the coordinator accept it', async () => {
+    const coordinator = await PlaygroundChat.open(browser, coordinatorPlayground);
+    await coordinator.say('hoe gaat het met buurtbemiddeling?');
+    await coordinator.card(/Buurtbemiddeling in cijfers/);
+
+    const adviser = await PlaygroundChat.open(browser, adviserPlayground);
+    await adviser.say('buurtbemiddeling aanmelden');
+    const intake = await adviser.card(/Aanmelding buurtbemiddeling/);
+    await choose(intake, /Aanmelder namens/, 'Gemeente');
+    await fill(intake, /^Naam aanmelder/, 'Sanne de Vries');
+    await fill(intake, /Telefoonnummer of e-mailadres aanmelder/, 'sanne.devries@demo-gemeente.nl');
+    await fill(intake, /^Naam bewoner A/, 'Karel Verhoeven');
+    await fill(intake, /Straat en huisnummer bewoner A/, 'Lindelaan 12');
+    await fill(intake, /Postcode bewoner A/, '7671 AB');
+    await fill(intake, /Telefoonnummer of e-mailadres bewoner A/, '06 12345678');
+    await intake.getByRole('checkbox', { name: 'Geluid' }).check();
+    await choose(intake, /Hoe lang speelt het al/, 'Een tot zes maanden');
+    await fill(intake, /Beschrijving van het conflict/, 'Al maanden harde muziek in de avond; gesprekken liepen vast.');
+    await intake.getByRole('checkbox', { name: /toestemming/ }).check();
+    await intake.getByRole('button', { name: 'Aanmelden' }).click();
+
+    const confirmation = await adviser.card(/Aanmelding ontvangen/);
+    const caseNumber = (await confirmation.innerText()).match(/BB-\d{4}-\d{4}/)?.[0];
+    expect(caseNumber).toBeTruthy();
+    expect(await confirmation.innerText()).not.toContain('Karel Verhoeven');
+    await adviser.screenshot('e2e-intake-adviser');
+
+    // The coordinator's copy: the public view first (the Playground has no user-specific views), then her own after refreshing.
+    const caseCard = await coordinator.card(new RegExp(`${caseNumber}`), 20_000);
+    await caseCard.getByRole('button', { name: 'Vernieuwen' }).click();
+    const personal = await coordinator.card(/Karel Verhoeven/);
+    await personal.getByRole('button', { name: /Aannemen en vrijwilligers koppelen/ }).click();
+    await fill(personal, /Vrijwilliger 1/, 'Henk');
+    await fill(personal, /Vrijwilliger 2/, 'Ayse');
+    await personal.getByRole('button', { name: 'Bevestigen' }).first().click();
+    // Every copy is then updated in place with the public view; her refresh shows the new status.
+    await expect.poll(async () => (await bot.db.query<{ status: string }>('SELECT status FROM mediation_cases'))[0]?.status, { timeout: 15_000 }).toBe('accepted');
+    const updated = await coordinator.card(new RegExp(`${caseNumber}`));
+    await updated.getByRole('button', { name: 'Vernieuwen' }).click();
+    await coordinator.card(/Aangenomen, vrijwilligers gekoppeld/);
+    await coordinator.screenshot('e2e-intake-coordinator');
+
+    const cases = await bot.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mediation_cases');
+    expect(cases[0]!.n).toBe(1);
+  }, 150_000);
+});
