@@ -305,6 +305,8 @@ export const en: Catalogue = {
     reading: 'Reading the document…',
     extractiveLabel: 'Sentences from the document itself, chosen and shortened; nothing was added.',
     aiLabel: 'AI-generated from the passages cited; check important points in the source.',
+    aiUnavailable: 'An AI summary is not available right now; below are sentences from the document itself.',
+    aiUngrounded: 'The AI summary did not stay within the document; below are sentences from the document itself.',
     figuresTitle: 'Key figures and dates',
     outlookTitle: 'Looking ahead',
     lengthFooter: 'About {words} words.',

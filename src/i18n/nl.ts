@@ -306,6 +306,8 @@ export const nl = {
     reading: 'Ik lees het document…',
     extractiveLabel: 'Zinnen uit het document zelf, gekozen en ingekort; er is niets aan toegevoegd.',
     aiLabel: 'AI-gegenereerd op basis van de genoemde passages; controleer belangrijke punten in de bron.',
+    aiUnavailable: 'Een AI-samenvatting is nu niet beschikbaar; hieronder staan zinnen uit het document zelf.',
+    aiUngrounded: 'De AI-samenvatting bleef niet binnen het document; hieronder staan zinnen uit het document zelf.',
     figuresTitle: 'Kerncijfers en data',
     outlookTitle: 'Doorkijk',
     lengthFooter: 'Ongeveer {words} woorden.',

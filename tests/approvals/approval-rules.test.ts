@@ -38,7 +38,8 @@ describe('approval rules over the Bot Framework protocol', () => {
     const first = await bot.post(activity);
     const replay = await bot.post(activity);
     expect(cardText(cardOf(first))).toContain('Afgewezen door Jan Hofstra');
-    expect(cardText(cardOf(replay))).toContain('Hierover was al besloten');
+    // the edge answers a redelivery with the first delivery's answer (src/teams/teams-bot.ts)
+    expect(replay).toEqual(first);
     expect(await auditActions(bot, r.id)).toEqual(['requested', 'rejected']);
   });
 

@@ -98,6 +98,16 @@ export class PlaygroundChat {
     await box.press('Enter');
   }
 
+  /** Waits for a plain text message of the bot. */
+  async text(text: RegExp, timeout = 15_000): Promise<void> {
+    try {
+      await this.page.getByText(text).last().waitFor({ state: 'visible', timeout });
+    } catch (error) {
+      const shot = await this.screenshot(`failed-${Date.now()}`);
+      throw new Error(`No message matching ${String(text)} appeared; screenshot: ${shot}`, { cause: error });
+    }
+  }
+
   /** The last Adaptive Card whose text contains `text` (waits for it). */
   async card(text: string | RegExp, timeout = 15_000): Promise<Locator> {
     const card = this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();

@@ -108,6 +108,12 @@ describe('summaries over /api/messages', () => {
     expect(firstCard(replies)).toBeUndefined();
   });
 
+  it('says which files it can read when sent another type (read by the knowledge module\'s extractor)', async () => {
+    const replies = await bot.say('', { attachments: [fileAttachment('foto.png', `${base}/notitie.txt`, 'png')] });
+    expect(texts(replies)).toContain('Dit soort bestand kan ik niet lezen. Stuur een PDF, een Word-document (.docx) of een tekstbestand.');
+    expect(firstCard(replies)).toBeUndefined();
+  });
+
   it('refuses a file over the size limit', async () => {
     const big = await startTestBot({ env: { STEERING_SCHEDULE: 'off', MAX_UPLOAD_BYTES: '2048' } });
     try {

@@ -9,3 +9,6 @@ export { buildPrompt, type PromptPassage } from './prompt.js';
 export { parseModelAnswer, partialAnswer, modelAnswerSchema } from './answer-schema.js';
 export { checkGrounding } from './grounding-guard.js';
 export { StreamPacer } from './stream-pacer.js';
+export { createChatModel } from './openai-client.js';
+export { ChatModelError, type ChatModel, type ChatMessage } from './chat-model.js';
+export { asData } from './prompt.js';

@@ -154,7 +154,7 @@ export function summarizeExtractive(document: SummaryDocument, options: Partial<
     if (existing !== undefined) return existing;
     if (citations.length >= MAX_CITATIONS) return 0;
     const position = citations.length + 1;
-    citations.push({ position, documentTitle: document.title, sectionTitle: document.sections[section]!.title, passage, url: document.url });
+    citations.push({ position, documentTitle: document.title, sectionTitle: document.sections[section]!.title, passage, section });
     citationOf.set(section, position);
     return position;
   };

@@ -5,7 +5,7 @@ import { AppError } from '../../core/app-error.js';
 import { format } from '../../i18n/catalogue.js';
 import { defineAction, type Feature } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
-import { extractiveSummarizer } from './extractive-summarizer.js';
+import { summarizerFor } from './llm-summarizer.js';
 import { splitSections } from './split-sections.js';
 import { summaryMessage } from './summary-card.js';
 import type { KnowledgeIngest, SummarySource } from './summary-source.js';
@@ -28,12 +28,12 @@ export interface SummariesFeatureOptions {
   source?: SummarySource;
   /** Adds an uploaded file to the knowledge base when the user clicks the button. */
   ingest?: KnowledgeIngest;
-  /** The offline summarizer by default; an LLM summarizer plugs in here later. */
+  /** By default the LLM summarizer when an LLM is configured, else the offline one. */
   summarizer?: Summarizer;
 }
 
 export function summariesFeature(core: Core, options: SummariesFeatureOptions = {}): Feature {
-  const summarizer = options.summarizer ?? extractiveSummarizer;
+  const summarizer = options.summarizer ?? summarizerFor(core);
   const uploads = new UploadStore(core.db);
   const defaultWords = core.config.SUMMARY_WORDS;
 

@@ -1,8 +1,12 @@
 import { cardMessage, escapeMarkdown, renderCard } from '../../cards/render-card.js';
 import { format, type Catalogue } from '../../i18n/catalogue.js';
 import type { OutgoingActivity } from '../../routing/turn.js';
-import { citationEntity } from './citation-entity.js';
-import type { Summary, SummaryLine } from './summary-types.js';
+import { buildCitations, citationEntity } from '../knowledge/index.js';
+import type { Summary, SummaryCitation, SummaryLine } from './summary-types.js';
+
+/** The knowledge module's citations (as the Q&A answers have them), named "document – section". Positions are 1..n in order, as buildCitations numbers them. */
+const citationsOf = (citations: readonly SummaryCitation[]) =>
+  buildCitations(citations.map((c) => ({ document: { title: `${c.documentTitle} – ${c.sectionTitle}`, gemeente: null, docType: '', date: null }, excerpt: c.passage })));
 
 const marker = (n: number) => (n > 0 ? ` [${n}]` : '');
 const bullet = (line: SummaryLine) => ({ text: `• ${escapeMarkdown(line.text)}${marker(line.citation)}` });
@@ -16,6 +20,8 @@ export function summaryMessage(summary: Summary, t: Catalogue, options: { upload
   const card = renderCard('summary-card', {
     title: escapeMarkdown(summary.title),
     label: summary.kind === 'ai' ? s.aiLabel : s.extractiveLabel,
+    isAi: summary.kind === 'ai',
+    note: summary.fallback === 'unavailable' ? s.aiUnavailable : summary.fallback === 'ungrounded' ? s.aiUngrounded : '',
     sections: summary.sections.map((section) => ({ title: escapeMarkdown(section.title), bullets: section.bullets.map(bullet) })),
     hasFigures: summary.figures.length > 0,
     figuresTitle: s.figuresTitle,
@@ -35,7 +41,7 @@ export function summaryMessage(summary: Summary, t: Catalogue, options: { upload
   const markers = summary.citations.map((c) => `[${c.position}]`).join(' ');
   return cardMessage(card, {
     text: format(s.sources, { markers }),
-    entities: summary.citations.length ? [citationEntity(summary.citations, { ai: summary.kind === 'ai' })] : [],
+    entities: summary.citations.length ? [citationEntity(citationsOf(summary.citations), { aiGenerated: summary.kind === 'ai' }) as unknown as Record<string, unknown>] : [],
     summary: summary.title,
   });
 }

@@ -2,8 +2,6 @@
 export interface SummaryDocument {
   title: string;
   sections: { title: string; text: string }[];
-  /** Where a citation links to, when the document has an address. */
-  url?: string;
 }
 
 /** One line of the summary, with the position of the citation ([n]) of the passage it comes from. */
@@ -18,7 +16,8 @@ export interface SummaryCitation {
   sectionTitle: string;
   /** The passage the line was taken from (the whole source sentence). */
   passage: string;
-  url?: string;
+  /** Index of the section in SummaryDocument.sections the passage comes from. */
+  section: number;
 }
 
 export interface Summary {
@@ -30,8 +29,10 @@ export interface Summary {
   outlook: SummaryLine[];
   citations: SummaryCitation[];
   words: number;
-  /** 'extractive' copies and shortens sentences; an LLM summarizer would say 'ai'. */
+  /** 'extractive' copies and shortens sentences; 'ai' is written by a language model from the same passages. */
   kind: 'extractive' | 'ai';
+  /** Why an extractive summary stands in for the AI one: the service failed, or its text left the passages. */
+  fallback?: 'unavailable' | 'ungrounded';
 }
 
 export interface SummaryOptions {

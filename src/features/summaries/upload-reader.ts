@@ -1,4 +1,5 @@
 import { AppError } from '../../core/app-error.js';
+import { extractText } from '../knowledge/index.js';
 
 export const TEAMS_FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
 
@@ -48,38 +49,30 @@ export async function downloadFile(url: string, maxBytes: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-function kindOf(file: TeamsFile): 'pdf' | 'docx' | 'text' | undefined {
-  const ext = (file.fileType ?? file.name.split('.').pop() ?? '').toLowerCase();
-  if (ext === 'pdf') return 'pdf';
-  if (ext === 'docx') return 'docx';
-  if (['txt', 'md', 'text'].includes(ext)) return 'text';
-  return undefined;
+/** The name the knowledge extractor reads the format from: Teams' fileType wins over a name without extension. */
+function fileNameOf(file: TeamsFile): string {
+  const ext = file.fileType?.toLowerCase();
+  return ext && !file.name.toLowerCase().endsWith(`.${ext}`) ? `${file.name}.${ext}` : file.name;
 }
 
-/**
- * Plain text of a PDF, Word (.docx) or text file. Written here because the knowledge module does
- * not export its extractor yet; swap in `extractText` from there when it does.
- */
+// The knowledge module names the file in its errors (for a batch import); a chat answer about the file just sent does not need to.
+const asUploadError: Partial<Record<string, 'unsupported_file' | 'no_text_found'>> = {
+  knowledge_unsupported_file: 'unsupported_file',
+  knowledge_unreadable_file: 'no_text_found',
+  knowledge_empty_file: 'no_text_found',
+};
+
+/** Plain text of a PDF, Word (.docx) or text file, read by the knowledge module's extractor (the same text a stored document gets). */
 export async function extractUploadText(file: TeamsFile, data: Buffer): Promise<string> {
-  const kind = kindOf(file);
   let text: string;
   try {
-    if (kind === 'pdf') {
-      const { extractText } = await import('unpdf');
-      text = (await extractText(new Uint8Array(data), { mergePages: true })).text;
-    } else if (kind === 'docx') {
-      const mammoth = await import('mammoth');
-      text = (await mammoth.extractRawText({ buffer: data })).value;
-    } else if (kind === 'text') {
-      text = data.toString('utf8');
-    } else {
-      throw new AppError('unsupported_file', { status: 415, detail: `file type ${file.fileType ?? 'unknown'}` });
-    }
+    text = (await extractText(new Uint8Array(data), fileNameOf(file))).text;
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('no_text_found', { status: 422, detail: `could not parse ${kind}`, cause: error });
+    const code = error instanceof AppError ? asUploadError[error.code] : undefined;
+    if (!code) throw error;
+    throw new AppError(code, { status: code === 'unsupported_file' ? 415 : 422, detail: error instanceof Error ? error.message : undefined, cause: error });
   }
-  // An image-only PDF yields no letters at all (or only page furniture).
-  if ((text.match(/[A-Za-zÀ-ÿ]{2,}/g) ?? []).length < 5) throw new AppError('no_text_found', { status: 422, detail: `${kind} without text` });
+  // An image-only PDF can still yield page furniture (a page number, a header): too little to summarise.
+  if ((text.match(/[A-Za-zÀ-ÿ]{2,}/g) ?? []).length < 5) throw new AppError('no_text_found', { status: 422, detail: 'file without text' });
   return text;
 }

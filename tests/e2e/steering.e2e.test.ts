@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { actionActivity, messageActivity } from '../helpers/teams-activity.js';
+import { firstCard, startTestBot, type TestBot } from '../helpers/test-app.js';
+import { launchChromium, PlaygroundChat, skipBrowserTests, startPlayground, type Playground } from './playground.js';
+
+const CHANNEL = '19:stuurgroep-buurtbemiddeling@thread.tacv2';
+
+function findAction(card: unknown, verb: string): { data: Record<string, unknown> } | undefined {
+  if (Array.isArray(card)) return card.map((c) => findAction(c, verb)).find(Boolean);
+  if (!card || typeof card !== 'object') return undefined;
+  const node = card as Record<string, unknown>;
+  if (node.type === 'Action.Execute' && node.verb === verb) return node as { data: Record<string, unknown> };
+  return Object.values(node).map((v) => findAction(v, verb)).find(Boolean);
+}
+
+/**
+ * The bot posts an update into the Playground's steering-group channel on its own initiative
+ * (continueConversationAsync through the connector the Playground serves). The commands go to the
+ * bot as the Playground would send them (in a channel Teams only delivers @mentions, which the
+ * Playground's composer does not let a script insert reliably); the post is checked in the page.
+ */
+describe.skipIf(skipBrowserTests)('Agents Playground end to end: an update to the steering group', () => {
+  let bot: TestBot;
+  let playground: Playground;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    bot = await startTestBot({ env: { SAMPLE_KNOWLEDGE: 'true' } });
+    playground = await startPlayground(`${bot.url}/api/messages`);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await bot?.close();
+  });
+
+  it('posts the digest proactively into the registered channel of the Playground', async () => {
+    const chat = await PlaygroundChat.open(browser, playground);
+    await chat.page.getByText('Stuurgroep buurtbemiddeling').first().click();
+    const serviceUrl = `${playground.url}/_connector`;
+    const inChannel = { conversation: 'channel' as const, conversationId: CHANNEL, serviceUrl };
+
+    const registered = await bot.post(messageActivity('registreer dit kanaal als stuurgroep buurtbemiddeling', inChannel));
+    expect(registered.status).toBe(200);
+    const preview = await bot.post(messageActivity('stuur een update naar de stuurgroep buurtbemiddeling', inChannel));
+    const send = findAction(firstCard(preview.body.activities), 'steering.send');
+    expect(send).toBeDefined();
+    const clicked = await bot.post(actionActivity('steering.send', send!.data, inChannel));
+    expect(clicked.status).toBe(200);
+
+    await chat.card(/Update stuurgroep buurtbemiddeling/, 20_000);
+    await chat.screenshot('e2e-steering-channel');
+  }, 90_000);
+});
