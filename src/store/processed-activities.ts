@@ -41,6 +41,19 @@ export class ProcessedActivities {
     return this.peek(key);
   }
 
+  /**
+   * A message needs no stored answer: its claim is written as done at once (one write per message
+   * instead of two); a failed handler `forget`s it so a redelivery may try again.
+   */
+  async claimMessage(key: string): Promise<Claim> {
+    const inserted = await this.db.query('INSERT INTO processed_activities (activity_key, done) VALUES ($1, true) ON CONFLICT (activity_key) DO NOTHING RETURNING activity_key', [key]);
+    return inserted.length > 0 ? { kind: 'first' } : { kind: 'done' };
+  }
+
+  async forget(key: string): Promise<void> {
+    await this.db.query('DELETE FROM processed_activities WHERE activity_key = $1', [key]);
+  }
+
   async peek(key: string): Promise<Claim> {
     const rows = await this.db.query<{ done: boolean; response: StoredInvokeResponse | null }>('SELECT done, response FROM processed_activities WHERE activity_key = $1', [key]);
     const row = rows[0];

@@ -106,7 +106,7 @@ export function createTeamsBot(deps: TeamsBotDeps) {
       }
       await deps.conversations.remember(turn.address, turn.conversation.type === 'personal' ? turn.user.aadObjectId : undefined);
       if (key && deps.processed) {
-        const claim = await deps.processed.claim(key);
+        const claim = activity.type === ActivityTypes.Message ? await deps.processed.claimMessage(key) : await deps.processed.claim(key);
         if (claim.kind !== 'first') {
           await answerDuplicate(context, claim, key, log);
           return;
@@ -116,7 +116,6 @@ export function createTeamsBot(deps: TeamsBotDeps) {
       switch (activity.type) {
         case ActivityTypes.Message:
           await deps.router.onMessage(turn);
-          if (claimed) await deps.processed!.complete(claimed);
           break;
         case ActivityTypes.Invoke: {
           const result = await deps.router.onInvoke(turn, activity.name ?? '');
@@ -140,7 +139,8 @@ export function createTeamsBot(deps: TeamsBotDeps) {
       await userState.saveChanges(context);
     } catch (error) {
       if (claimed) {
-        await deps.processed!.release(claimed).catch((releaseError: unknown) => log.warn({ err: releaseError }, 'could not release the duplicate-delivery claim; it expires by itself'));
+        const processed = deps.processed!;
+        await (activity.type === ActivityTypes.Message ? processed.forget(claimed) : processed.release(claimed)).catch((releaseError: unknown) => log.warn({ err: releaseError }, 'could not release the duplicate-delivery claim; it expires by itself'));
       }
       const reply = describeTurnError(error, turn);
       if (activity.type === ActivityTypes.Invoke) {

@@ -14,7 +14,9 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
 }
 
 export function addressOf(activity: Partial<Activity>): ConversationAddress {
-  const reference = TurnContext.getConversationReference(activity) as ConversationReference;
+  // The id of the incoming activity is no part of where to post later; leaving it out also lets
+  // the conversation directory skip rewriting an unchanged address on every turn.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity) as ConversationReference;
   return {
     conversationId: activity.conversation?.id ?? '',
     conversationType: conversationTypeOf(activity),
