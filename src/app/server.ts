@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../config/load-config.js';
+import { loadConfigOrExit } from '../config/load-config.js';
 import { isAppError } from '../core/app-error.js';
 import { format } from '../i18n/catalogue.js';
 import { nl } from '../i18n/nl.js';
@@ -6,16 +6,7 @@ import { buildApp } from './build-app.js';
 
 /** The listening server: a thin wrapper around buildApp, with signals and exit codes. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = buildApp({ config });
   process.on('unhandledRejection', (reason) => app.log.error({ err: reason }, 'unhandled rejection'));
 

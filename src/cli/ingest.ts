@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfigOrExit } from '../config/load-config.js';
 import { isAppError } from '../core/app-error.js';
 import { createLogger } from '../core/logger.js';
 import { catalogue, format } from '../i18n/catalogue.js';
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     console.log(usage);
     return args.length === 0 ? 1 : 0;
   }
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const log = createLogger('warn');
   let db;
   try {

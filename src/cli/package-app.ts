@@ -1,20 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../config/load-config.js';
+import { loadConfigOrExit } from '../config/load-config.js';
 import { fromRoot } from '../core/project-root.js';
 import { buildAppPackage } from '../tab/app-package.js';
 
 /** `npm run package`: writes the Teams app zip to sideload, with ids and domain from the configuration. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (!config.MicrosoftAppId || !config.PUBLIC_URL) {
     console.error('Configuration error: the Teams app package needs MicrosoftAppId (the bot\'s app id) and PUBLIC_URL (the https address Teams reaches the bot on).');
     process.exit(2);

@@ -21,3 +21,16 @@ export function loadConfig(envFile = '.env'): Config {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   return parseConfig(process.env);
 }
+
+/** For command-line entry points: the configuration, or one line on stderr and exit code 2. */
+export function loadConfigOrExit(envFile = '.env'): Config {
+  try {
+    return loadConfig(envFile);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

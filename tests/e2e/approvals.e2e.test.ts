@@ -1,42 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { exportAudit, parsePeriod } from '../../src/features/approvals/index.js';
 import { TENANT_ID } from '../helpers/teams-activity.js';
-import { startTestBot, type TestBot } from '../helpers/test-app.js';
-import { launchChromium, personaConfig, PlaygroundChat, skipBrowserTests, startPlayground, type Playground } from './playground.js';
+import { PlaygroundChat, skipBrowserTests, usePlaygroundSession } from './playground.js';
 
 /**
  * The adviser asks for approval in one Playground; the burgemeester, in a second Playground of
  * the same tenant, gets the card in their personal chat and approves it.
  */
 describe.skipIf(skipBrowserTests)('Agents Playground end to end: a milestone approval', () => {
-  let bot: TestBot;
-  let adviserPlayground: Playground;
-  let mayorPlayground: Playground;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    bot = await startTestBot({ env: { SAMPLE_KNOWLEDGE: 'true' } });
-    adviserPlayground = await startPlayground(`${bot.url}/api/messages`);
-    mayorPlayground = await startPlayground(`${bot.url}/api/messages`, { configPath: await personaConfig('user-burgemeester', 'a:personal-chat-jan') });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await adviserPlayground?.stop();
-    await mayorPlayground?.stop();
-    await bot?.close();
-  });
+  const session = usePlaygroundSession({ env: { SAMPLE_KNOWLEDGE: 'true' }, personas: [{ id: 'user-burgemeester', personalChatId: 'a:personal-chat-jan' }] });
 
   it('requests an approval as the adviser and approves it as the burgemeester; the audit holds exactly those steps', async () => {
     // The burgemeester has a personal chat with the bot, so the bot can notify them there.
-    const mayor = await PlaygroundChat.open(browser, mayorPlayground);
+    const mayor = await PlaygroundChat.open(session.browser, session.playgrounds[1]!);
     await mayor.card('Welkom bij de Veiligheidsbot');
     await mayor.say('Wat wacht op mijn goedkeuring?');
     await mayor.page.getByText(/goedkeuring/i).nth(1).waitFor({ timeout: 15_000 });
 
-    const adviser = await PlaygroundChat.open(browser, adviserPlayground);
+    const adviser = await PlaygroundChat.open(session.browser, session.playgrounds[0]!);
     await adviser.card('Welkom bij de Veiligheidsbot');
     await adviser.say('Welke mijlpalen komen eraan in Hengelo?');
     const list = await adviser.card(/Uitvoeringsplan veiligheid 2027/);
@@ -51,7 +32,7 @@ describe.skipIf(skipBrowserTests)('Agents Playground end to end: a milestone app
     await mayor.screenshot('e2e-approval-burgemeester');
 
     const period = parsePeriod(String(new Date().getFullYear()));
-    const audit = await exportAudit(bot.db, { tenantId: TENANT_ID, gemeente: 'Hengelo', period: period! }, 'csv');
+    const audit = await exportAudit(session.bot.db, { tenantId: TENANT_ID, gemeente: 'Hengelo', period: period! }, 'csv');
     expect(audit.records.map((r) => [r.action, r.actorName])).toEqual([
       ['requested', 'Sanne de Vries (adviseur OOV)'],
       ['approved', 'Jan Hofstra (burgemeester)'],

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
-import { startTestBot, type TestBot } from '../helpers/test-app.js';
-import { launchChromium, personaConfig, PlaygroundChat, skipBrowserTests, startPlayground, type Playground } from './playground.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { PlaygroundChat, skipBrowserTests, usePlaygroundSession } from './playground.js';
 
 async function fill(card: Locator, label: RegExp, value: string): Promise<void> {
   await card.getByLabel(label).first().fill(value);
@@ -18,31 +17,14 @@ async function choose(card: Locator, label: RegExp, option: string): Promise<voi
  * Playground, gets the case card, opens the personal data and accepts the case.
  */
 describe.skipIf(skipBrowserTests)('Agents Playground end to end: a buurtbemiddeling referral', () => {
-  let bot: TestBot;
-  let adviserPlayground: Playground;
-  let coordinatorPlayground: Playground;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    bot = await startTestBot();
-    adviserPlayground = await startPlayground(`${bot.url}/api/messages`);
-    coordinatorPlayground = await startPlayground(`${bot.url}/api/messages`, { configPath: await personaConfig('user-coordinator', 'a:personal-chat-fatima') });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await adviserPlayground?.stop();
-    await coordinatorPlayground?.stop();
-    await bot?.close();
-  });
+  const session = usePlaygroundSession({ personas: [{ id: 'user-coordinator', personalChatId: 'a:personal-chat-fatima' }] });
 
   it('submits the intake as an adviser, confirms with a case number, and lets the coordinator accept it', async () => {
-    const coordinator = await PlaygroundChat.open(browser, coordinatorPlayground);
+    const coordinator = await PlaygroundChat.open(session.browser, session.playgrounds[1]!);
     await coordinator.say('hoe gaat het met buurtbemiddeling?');
     await coordinator.card(/Buurtbemiddeling in cijfers/);
 
-    const adviser = await PlaygroundChat.open(browser, adviserPlayground);
+    const adviser = await PlaygroundChat.open(session.browser, session.playgrounds[0]!);
     await adviser.say('buurtbemiddeling aanmelden');
     const intake = await adviser.card(/Aanmelding buurtbemiddeling/);
     await choose(intake, /Aanmelder namens/, 'Gemeente');
@@ -73,13 +55,13 @@ describe.skipIf(skipBrowserTests)('Agents Playground end to end: a buurtbemiddel
     await fill(personal, /Vrijwilliger 2/, 'Ayse');
     await personal.getByRole('button', { name: 'Bevestigen' }).first().click();
     // Every copy is then updated in place with the public view; her refresh shows the new status.
-    await expect.poll(async () => (await bot.db.query<{ status: string }>('SELECT status FROM mediation_cases'))[0]?.status, { timeout: 15_000 }).toBe('accepted');
+    await expect.poll(async () => (await session.bot.db.query<{ status: string }>('SELECT status FROM mediation_cases'))[0]?.status, { timeout: 15_000 }).toBe('accepted');
     const updated = await coordinator.card(new RegExp(`${caseNumber}`));
     await updated.getByRole('button', { name: 'Vernieuwen' }).click();
     await coordinator.card(/Aangenomen, vrijwilligers gekoppeld/);
     await coordinator.screenshot('e2e-intake-coordinator');
 
-    const cases = await bot.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mediation_cases');
+    const cases = await session.bot.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mediation_cases');
     expect(cases[0]!.n).toBe(1);
   }, 150_000);
 });

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestBot, type TestBot } from '../helpers/test-app.js';
 import { fromRoot } from '../../src/core/project-root.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -147,4 +149,34 @@ export async function personaConfig(personaId: string, personalChatId: string): 
   const path = fromRoot('.tmp', `playground-${personaId}-${process.pid}.yml`);
   writeFileSync(path, stringify(config));
   return path;
+}
+
+export interface PlaygroundSession {
+  bot: TestBot;
+  browser: Browser;
+  /** The default persona's Playground (the adviser) first, then one per extra persona, in order. */
+  playgrounds: Playground[];
+}
+
+/**
+ * Registers beforeAll/afterAll that start the bot in-process, one Playground per persona (the
+ * project's default persona first) and Chromium, and stop them all afterwards.
+ */
+export function usePlaygroundSession(options: { env?: Record<string, string>; personas?: { id: string; personalChatId: string }[] } = {}): PlaygroundSession {
+  const session = { playgrounds: [] as Playground[] } as PlaygroundSession;
+  beforeAll(async () => {
+    session.bot = await startTestBot({ env: options.env });
+    const endpoint = `${session.bot.url}/api/messages`;
+    session.playgrounds.push(await startPlayground(endpoint));
+    for (const persona of options.personas ?? []) {
+      session.playgrounds.push(await startPlayground(endpoint, { configPath: await personaConfig(persona.id, persona.personalChatId) }));
+    }
+    session.browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    for (const playground of session.playgrounds) await playground.stop();
+    await session.bot?.close();
+  });
+  return session;
 }

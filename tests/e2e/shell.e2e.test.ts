@@ -1,27 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestBot, type TestBot } from '../helpers/test-app.js';
-import { launchChromium, PlaygroundChat, skipBrowserTests, startPlayground, type Playground } from './playground.js';
+import { describe, expect, it } from 'vitest';
+import { PlaygroundChat, skipBrowserTests, usePlaygroundSession } from './playground.js';
 
 describe.skipIf(skipBrowserTests)('Agents Playground end to end: the bot shell', () => {
-  let bot: TestBot;
-  let playground: Playground;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    bot = await startTestBot({ env: { SAMPLE_KNOWLEDGE: 'true' } });
-    playground = await startPlayground(`${bot.url}/api/messages`);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await bot?.close();
-  });
+  const session = usePlaygroundSession({ env: { SAMPLE_KNOWLEDGE: 'true' } });
 
   it('shows the welcome card, answers "help" with the help card, and answers a click on one of its buttons', async () => {
-    const chat = await PlaygroundChat.open(browser, playground);
+    const chat = await PlaygroundChat.open(session.browser, session.playgrounds[0]!);
     await chat.card('Welkom bij de Veiligheidsbot');
 
     await chat.say('help');

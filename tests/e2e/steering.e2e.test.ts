@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { actionActivity, messageActivity } from '../helpers/teams-activity.js';
-import { firstCard, startTestBot, type TestBot } from '../helpers/test-app.js';
-import { launchChromium, PlaygroundChat, skipBrowserTests, startPlayground, type Playground } from './playground.js';
+import { firstCard } from '../helpers/test-app.js';
+import { PlaygroundChat, skipBrowserTests, usePlaygroundSession } from './playground.js';
 
 const CHANNEL = '19:stuurgroep-buurtbemiddeling@thread.tacv2';
 
@@ -21,23 +20,11 @@ function findAction(card: unknown, verb: string): { data: Record<string, unknown
  * Playground's composer does not let a script insert reliably); the post is checked in the page.
  */
 describe.skipIf(skipBrowserTests)('Agents Playground end to end: an update to the steering group', () => {
-  let bot: TestBot;
-  let playground: Playground;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    bot = await startTestBot({ env: { SAMPLE_KNOWLEDGE: 'true' } });
-    playground = await startPlayground(`${bot.url}/api/messages`);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await bot?.close();
-  });
+  const session = usePlaygroundSession({ env: { SAMPLE_KNOWLEDGE: 'true' } });
 
   it('posts the digest proactively into the registered channel of the Playground', async () => {
+    const { bot, browser, playgrounds } = session;
+    const playground = playgrounds[0]!;
     const chat = await PlaygroundChat.open(browser, playground);
     await chat.page.getByText('Stuurgroep buurtbemiddeling').first().click();
     const serviceUrl = `${playground.url}/_connector`;
