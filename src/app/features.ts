@@ -15,7 +15,6 @@ import type { Core } from './core.js';
  * so specific commands come before broad ones; the shell (help) goes first, Q&A is the fallback.
  */
 export function createFeatures(core: Core): { features: Feature[]; unmatched: ReturnType<typeof shellFeature>['unmatched'] } {
-  void core;
   const llm = llmFeature(core);
   const features: Feature[] = [
     approvalsFeature(core),

@@ -14,13 +14,17 @@ import { runRetrievalBench } from './bench/retrieval-bench.js';
  * bare botbuilder echo bot, driven over /api/messages with autocannon at 1 and 10 connections;
  * start times, memory, and retrieval over a generated corpus. Prints the figures against the
  * targets of issue 9 and writes them to tests/bench/results.md.
- * Knobs (environment): BENCH_SECONDS (per run, default 10), BENCH_DOCUMENTS (2000), BENCH_QUESTIONS (200).
+ * Knobs (environment): BENCH_SECONDS (per run, default 10), BENCH_DOCUMENTS (2000), BENCH_QUESTIONS (200),
+ * BENCH_DATABASE_URL: run the bot on PostgreSQL (production's store) instead of the embedded PGlite:
+ * a fresh database is created on that server for the run and dropped afterwards.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const documentCount = Number(process.env.BENCH_DOCUMENTS ?? 2000);
 const questionCount = Number(process.env.BENCH_QUESTIONS ?? 200);
 const connectionLevels = [1, 10];
 const warmupSeconds = 2;
+const benchServer = process.env.BENCH_DATABASE_URL || undefined;
+const storeName = benchServer ? 'PostgreSQL' : 'PGlite (embedded)';
 const coordinatorChannel = '19:bench-buurtbemiddeling@thread.tacv2';
 const hengeloMilestone = { gemeente: 'Hengelo', milestoneId: 'hengelo-uitvoeringsplan-2027' };
 
@@ -39,12 +43,32 @@ const policyQuestions = [
 const log = (line: string) => console.log(line);
 const round = (n: number) => n.toFixed(1);
 
-function botEnv(dataDir: string): Record<string, string> {
+/** A database of its own for one run on the BENCH_DATABASE_URL server; `drop` removes it. */
+async function benchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const name = `vb_bench_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name} TEMPLATE template0`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+function botEnv(dataDir: string, databaseUrl?: string): Record<string, string> {
   // Offline, local mode, and nothing from the caller's environment that would change what is measured.
   const cleared = ['DATABASE_URL', 'MicrosoftAppId', 'MicrosoftAppPassword', 'OPENAI_API_KEY', 'AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY'];
   return {
     ...Object.fromEntries(cleared.map((k) => [k, ''])),
     DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     SAMPLE_KNOWLEDGE: 'true',
@@ -128,16 +152,17 @@ async function main(): Promise<void> {
   let startup: BenchReport['startup'];
   let rssMb: number | undefined;
   let rssReadyMb: number | undefined;
+  const database = benchServer ? await benchDatabase(benchServer) : undefined;
   try {
     const serverScript = fromRoot('dist/app/server.js');
     const dataDir = join(work, 'data');
     log(`Work folder ${work} (child output in children.log)`);
 
     const port = await freePort();
-    const first = await startChild({ name: 'bot (empty store)', script: serverScript, env: botEnv(dataDir), port, logFile });
+    const first = await startChild({ name: 'bot (empty store)', script: serverScript, env: botEnv(dataDir, database?.url), port, logFile });
     log(`bot ready on an empty store in ${round(first.readyMs)} ms`);
     await first.stop();
-    const bot = await startChild({ name: 'bot (existing store)', script: serverScript, env: botEnv(dataDir), port: await freePort(), logFile });
+    const bot = await startChild({ name: 'bot (existing store)', script: serverScript, env: botEnv(dataDir, database?.url), port: await freePort(), logFile });
     children.push(bot);
     log(`bot ready on the existing store in ${round(bot.readyMs)} ms`);
     const echoBot = await startChild({ name: 'echo bot', script: fromRoot('dist/cli/bench/echo-bot.js'), env: {}, port: await freePort(), logFile });
@@ -172,7 +197,8 @@ async function main(): Promise<void> {
     }
     rssMb = bot.rssMb();
     notes.push(
-      `Both servers run as child processes (\`node dist/app/server.js\` with a fresh PGlite DATA_DIR, SAMPLE_KNOWLEDGE=true, LOG_LEVEL=warn; \`node dist/cli/bench/echo-bot.js\`); the replies' serviceUrl is a local connector stub that answers at once.`,
+      `Store: ${storeName}.`,
+      `Both servers run as child processes (\`node dist/app/server.js\` with a fresh ${benchServer ? 'PostgreSQL database' : 'PGlite DATA_DIR'}, SAMPLE_KNOWLEDGE=true, LOG_LEVEL=warn; \`node dist/cli/bench/echo-bot.js\`); the replies' serviceUrl is a local connector stub that answers at once.`,
       `Load: autocannon, ${seconds} s per run after a ${warmupSeconds} s warm-up, POST /api/messages with Teams-shaped activities (channelId msteams, demo tenant, the people of src/content/organisation.yaml), a new activity id per request; messages with deliveryMode expectReplies, card actions as adaptiveCard/action invokes (the HTTP answer is the invoke response).`,
       'cpu ms/req: the server process\'s CPU time (user + system, /proc/<pid>/stat) during the run divided by the requests: unlike latency and req/s it hardly changes with other load on the machine; 1000 / cpu ms/req is the most one core can serve.',
       'The bot runs with EXPENSIVE_REQUESTS_PER_MINUTE=0: the per-user limit (20 policy answers a minute) would otherwise answer most of the load from a few personas with "wacht even".',
@@ -184,6 +210,7 @@ async function main(): Promise<void> {
   } finally {
     for (const child of children) await child.stop().catch(() => undefined);
     await connector.close();
+    await database?.drop().catch((error: unknown) => log(`could not drop the bench database: ${String(error)}`));
   }
 
   log(`Generating and ingesting ${documentCount} documents for the retrieval benchmark...`);
@@ -211,7 +238,7 @@ async function main(): Promise<void> {
   const report: BenchReport = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     machine: { cores: cpus().length, cpu, node: process.version, platform: `${platform()} ${release()}`, loadBefore, loadAfter: loadavg()[0]!.toFixed(2) },
-    commands: ['npm run bench', `BENCH_SECONDS=${seconds} BENCH_DOCUMENTS=${documentCount} BENCH_QUESTIONS=${questionCount} (defaults 10, 2000, 200)`],
+    commands: [benchServer ? 'BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench' : 'npm run bench', `BENCH_SECONDS=${seconds} BENCH_DOCUMENTS=${documentCount} BENCH_QUESTIONS=${questionCount} (defaults 10, 2000, 200)`],
     startup,
     loads,
     rssMb,
@@ -221,7 +248,7 @@ async function main(): Promise<void> {
     targets,
   };
   log(renderText(report));
-  const out = fromRoot('tests/bench/results.md');
+  const out = fromRoot('tests/bench', benchServer ? 'results-postgres.md' : 'results.md');
   mkdirSync(fromRoot('tests/bench'), { recursive: true });
   writeFileSync(out, renderMarkdown(report));
   log(`Written to ${out}`);

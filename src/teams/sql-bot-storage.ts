@@ -11,17 +11,39 @@ export class ETagConflictError extends Error {
  * concurrency: a write with a stale eTag fails instead of silently overwriting another instance.
  */
 export class SqlBotStorage implements Storage {
+  // Reads issued in the same tick (conversation and user state of one turn) share one query.
+  private pending: { keys: string[]; resolve(items: StoreItems): void; reject(error: unknown): void }[] = [];
+
   constructor(private readonly db: Sql) {}
 
-  async read(keys: string[]): Promise<StoreItems> {
-    if (keys.length === 0) return {};
-    const rows = await this.db.query<{ key: string; doc: Record<string, unknown>; etag: string }>(
-      'SELECT key, doc, etag FROM bot_state WHERE key = ANY($1::text[])',
-      [keys],
-    );
-    const items: StoreItems = {};
-    for (const row of rows) items[row.key] = { ...row.doc, eTag: row.etag };
-    return items;
+  read(keys: string[]): Promise<StoreItems> {
+    if (keys.length === 0) return Promise.resolve({});
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) process.nextTick(() => void this.flushReads());
+      this.pending.push({ keys, resolve, reject });
+    });
+  }
+
+  private async flushReads(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      const rows = await this.db.query<{ key: string; doc: Record<string, unknown>; etag: string }>('SELECT key, doc, etag FROM bot_state WHERE key = ANY($1::text[])', [
+        [...new Set(batch.flatMap((b) => b.keys))],
+      ]);
+      const found = new Map(rows.map((row) => [row.key, { ...row.doc, eTag: row.etag }]));
+      for (const { keys, resolve } of batch) {
+        const items: StoreItems = {};
+        for (const key of keys) {
+          const item = found.get(key);
+          // Each caller gets its own copy: botbuilder mutates what it reads.
+          if (item) items[key] = structuredClone(item);
+        }
+        resolve(items);
+      }
+    } catch (error) {
+      for (const { reject } of batch) reject(error);
+    }
   }
 
   async write(changes: StoreItems): Promise<void> {

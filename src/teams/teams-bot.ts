@@ -92,7 +92,8 @@ export function createTeamsBot(deps: TeamsBotDeps) {
     let claimed: string | undefined;
     try {
       if (activity.conversation?.id) {
-        const state = { conversation: await conversationData.get(context, {}), user: activity.from?.id ? await userData.get(context, {}) : {} };
+        const [conversation, user] = await Promise.all([conversationData.get(context, {}), activity.from?.id ? userData.get(context, {}) : {}]);
+        const state: Turn['state'] = { conversation: conversation ?? {}, user: (user ?? {}) as Record<string, unknown> };
         // Card clicks carry no text: answer in the language this user last wrote in.
         const remembered = state.user.locale === 'nl' || state.user.locale === 'en' ? state.user.locale : undefined;
         turn = { ...toTurn(context, { log, defaultLocale: deps.defaultLocale, defer: (name, work) => deferred.push({ name, work }), state, rememberedLocale: remembered }) };

@@ -79,6 +79,11 @@ describe.each(drivers)('store contract on $name', (driver) => {
     // A second writer holding the old eTag must not overwrite the newer state.
     await expect(storage.write({ 'conv/1': { topic: 'oud', eTag } })).rejects.toBeInstanceOf(ETagConflictError);
     expect((await storage.read(['conv/1']))['conv/1']).toMatchObject({ topic: 'mijlpalen' });
+    // Conversation and user state of one turn are read together; each caller gets its own keys.
+    await storage.write({ 'user/1': { locale: 'en', eTag: '*' } });
+    const [conversation, user] = await Promise.all([storage.read(['conv/1']), storage.read(['user/1', 'user/none'])]);
+    expect(Object.keys(conversation)).toEqual(['conv/1']);
+    expect(user).toEqual({ 'user/1': expect.objectContaining({ locale: 'en' }) });
     await storage.delete(['conv/1']);
     expect(await storage.read(['conv/1'])).toEqual({});
   });

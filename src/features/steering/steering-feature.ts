@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Core } from '../../app/core.js';
 import { cardMessage, escapeMarkdown, renderCard } from '../../cards/render-card.js';
-import { createReliableMessenger } from '../../conversations/reliable-messenger.js';
 import { AppError } from '../../core/app-error.js';
 import { catalogue, format } from '../../i18n/catalogue.js';
 import { defineAction, type Feature } from '../../routing/route.js';
@@ -33,7 +32,8 @@ export interface SteeringFeatureOptions {
 export function steeringFeature(core: Core, options: SteeringFeatureOptions = {}): Feature & { scheduler: SteeringScheduler } {
   const groups = new SteeringGroups(core.db);
   const sources = options.sources ?? realDigestSources(core);
-  const messenger = options.messenger ?? createReliableMessenger(core.messenger, { log: core.log, markInactive: (id) => core.conversations.markInactive(id) });
+  // core.messenger already keeps Teams' rate limits and retries (src/app/build-app.ts).
+  const messenger = options.messenger ?? core.messenger;
   const timeZone = core.config.STEERING_TIMEZONE;
 
   const mayManage = (turn: Turn) =>
