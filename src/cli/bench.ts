@@ -198,7 +198,7 @@ async function main(): Promise<void> {
     rssMb = bot.rssMb();
     notes.push(
       `Store: ${storeName}.`,
-      `Both servers run as child processes (\`node dist/app/server.js\` with a fresh ${benchServer ? 'PostgreSQL database' : 'PGlite DATA_DIR'}, SAMPLE_KNOWLEDGE=true, LOG_LEVEL=warn; \`node dist/cli/bench/echo-bot.js\`); the replies' serviceUrl is a local connector stub that answers at once.`,
+      `Both servers run as child processes (\`node dist/app/server.js\`, as \`npm run serve\` runs it, with a fresh ${benchServer ? 'PostgreSQL database' : 'PGlite DATA_DIR'}, SAMPLE_KNOWLEDGE=true, LOG_LEVEL=warn; \`node dist/cli/bench/echo-bot.js\`); the replies' serviceUrl is a local connector stub that answers at once.`,
       `Load: autocannon, ${seconds} s per run after a ${warmupSeconds} s warm-up, POST /api/messages with Teams-shaped activities (channelId msteams, demo tenant, the people of src/content/organisation.yaml), a new activity id per request; messages with deliveryMode expectReplies, card actions as adaptiveCard/action invokes (the HTTP answer is the invoke response).`,
       'cpu ms/req: the server process\'s CPU time (user + system, /proc/<pid>/stat) during the run divided by the requests: unlike latency and req/s it hardly changes with other load on the machine; 1000 / cpu ms/req is the most one core can serve.',
       'The bot runs with EXPENSIVE_REQUESTS_PER_MINUTE=0: the per-user limit (20 policy answers a minute) would otherwise answer most of the load from a few personas with "wacht even".',
