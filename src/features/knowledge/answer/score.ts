@@ -75,19 +75,22 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
   const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
   if (total === 0) return [];
   const windows: ScoredWindow[] = [];
+  const askedWords = question.concepts.map((c) => c.word);
   for (const passage of passages) {
     const perSentence = passage.sentences.map((s) => question.concepts.map((c) => conceptMatch(c, s.lexemes)));
     const fromTitle = question.concepts.map((c) => Math.max(titleCredit * conceptMatch(c, passage.titleLexemes), documentTitleCredit * conceptMatch(c, passage.documentTitleLexemes)));
+    // Whether each sentence holds the asked kind of fact, once per sentence rather than per window.
+    const cueBySentence = passage.sentences.map((s) => satisfiesCue(s.text, question.cue, question.countedStem, askedWords));
     for (let i = 0; i < passage.sentences.length; i += 1) {
       for (const j of [i, i + 1]) {
         if (j >= passage.sentences.length) continue;
         let covered = 0;
-        question.concepts.forEach((c, k) => {
-          const m = Math.max(fromTitle[k]!, ...perSentence.slice(i, j + 1).map((row) => row[k]!));
-          covered += c.weight * m;
-        });
+        for (let k = 0; k < question.concepts.length; k += 1) {
+          const m = Math.max(fromTitle[k]!, perSentence[i]![k]!, perSentence[j]![k]!);
+          covered += question.concepts[k]!.weight * m;
+        }
         const coverage = covered / total;
-        const cueMet = passage.sentences.slice(i, j + 1).some((s) => satisfiesCue(s.text, question.cue, question.countedStem, question.concepts.map((c) => c.word)));
+        const cueMet = cueBySentence[i]! || cueBySentence[j]!;
         const score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6);
         windows.push({ passageId: passage.id, documentId: passage.documentId, from: i, to: j, coverage, cueMet, score });
       }
