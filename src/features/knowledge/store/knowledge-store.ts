@@ -148,17 +148,7 @@ export async function knowledgeVersion(sql: Sql): Promise<string> {
  * only from some documents. One indexed query (GIN on tsv).
  */
 export async function searchPassages(sql: Sql, tsquery: string, options: { documentIds?: readonly number[]; limit: number }): Promise<PassageRow[]> {
-  const rows = await sql.query<{
-    id: number;
-    document_id: number;
-    section_index: number;
-    section_title: string;
-    position: number;
-    text: string;
-    sentences: StoredSentence[] | string;
-    title_lexemes: string[];
-    rank: number;
-  }>(
+  const rows = await sql.query<PassageDbRow & { rank: number }>(
     `SELECT p.id, p.document_id, p.section_index, p.section_title, p.position, p.text, p.sentences, p.title_lexemes, ts_rank(p.tsv, q) AS rank
        FROM knowledge_passages p, to_tsquery('dutch', unaccent($1)) AS q
       WHERE p.tsv @@ q AND ($2::int[] IS NULL OR p.document_id = ANY($2::int[]))
@@ -166,17 +156,7 @@ export async function searchPassages(sql: Sql, tsquery: string, options: { docum
       LIMIT $3`,
     [tsquery, options.documentIds ? [...options.documentIds] : null, options.limit],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    documentId: r.document_id,
-    sectionIndex: r.section_index,
-    sectionTitle: r.section_title,
-    position: r.position,
-    text: r.text,
-    sentences: typeof r.sentences === 'string' ? (JSON.parse(r.sentences) as StoredSentence[]) : r.sentences,
-    titleLexemes: r.title_lexemes,
-    rank: Number(r.rank),
-  }));
+  return rows.map((r) => ({ ...passageFromRow(r), rank: Number(r.rank) }));
 }
 
 /** All passages of one document in reading order. */
@@ -223,21 +203,37 @@ export async function rankPassages(sql: Sql, tsquery: string, options: { documen
   return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
 }
 
-/** Passages by id (any order). */
-export async function passagesById(sql: Sql, ids: readonly number[]): Promise<Omit<PassageRow, 'rank'>[]> {
-  if (ids.length === 0) return [];
-  const rows = await sql.query<{ id: number; document_id: number; section_index: number; section_title: string; position: number; text: string; sentences: StoredSentence[] | string; title_lexemes: string[] }>(
-    'SELECT id, document_id, section_index, section_title, position, text, sentences, title_lexemes FROM knowledge_passages WHERE id = ANY($1::int[])',
-    [[...ids]],
-  );
-  return rows.map((r) => ({
+interface PassageDbRow {
+  id: number;
+  document_id: number;
+  section_index: number;
+  section_title: string;
+  position: number;
+  text: string;
+  sentences: StoredSentence[] | string;
+  title_lexemes: string[];
+}
+
+function passageFromRow(r: PassageDbRow): Omit<PassageRow, 'rank'> {
+  return {
     id: r.id,
     documentId: r.document_id,
     sectionIndex: r.section_index,
     sectionTitle: r.section_title,
     position: r.position,
     text: r.text,
+    // PGlite returns jsonb parsed; some paths hand it back as text.
     sentences: typeof r.sentences === 'string' ? (JSON.parse(r.sentences) as StoredSentence[]) : r.sentences,
     titleLexemes: r.title_lexemes,
-  }));
+  };
+}
+
+/** Passages by id (any order). */
+export async function passagesById(sql: Sql, ids: readonly number[]): Promise<Omit<PassageRow, 'rank'>[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql.query<PassageDbRow>(
+    'SELECT id, document_id, section_index, section_title, position, text, sentences, title_lexemes FROM knowledge_passages WHERE id = ANY($1::int[])',
+    [[...ids]],
+  );
+  return rows.map(passageFromRow);
 }
