@@ -82,12 +82,10 @@ export function createTeamsBot(deps: TeamsBotDeps) {
   return async function onTurn(context: TurnContext, deferred: Deferred[]): Promise<void> {
     const activity = context.activity;
     const log = deps.log.child({ activityId: activity.id, type: activity.type, conversationType: activity.conversation?.conversationType ?? 'personal' });
-    let turn: Turn = toTurn(context, {
-      log,
-      defaultLocale: deps.defaultLocale,
-      defer: (name, work) => deferred.push({ name, work }),
-      state: { conversation: {}, user: {} },
-    });
+    const makeTurn = (state: Turn['state'], rememberedLocale?: Locale) =>
+      toTurn(context, { log, defaultLocale: deps.defaultLocale, defer: (name, work) => deferred.push({ name, work }), state, rememberedLocale });
+    // Until the stored state is read (it may fail), the turn has an empty one: the error reply needs a turn too.
+    let turn: Turn = makeTurn({ conversation: {}, user: {} });
     const key = dedupKey(activity);
     let claimed: string | undefined;
     try {
@@ -96,7 +94,7 @@ export function createTeamsBot(deps: TeamsBotDeps) {
         const state: Turn['state'] = { conversation: conversation ?? {}, user: (user ?? {}) as Record<string, unknown> };
         // Card clicks carry no text: answer in the language this user last wrote in.
         const remembered = state.user.locale === 'nl' || state.user.locale === 'en' ? state.user.locale : undefined;
-        turn = { ...toTurn(context, { log, defaultLocale: deps.defaultLocale, defer: (name, work) => deferred.push({ name, work }), state, rememberedLocale: remembered }) };
+        turn = makeTurn(state, remembered);
         const written = detectLanguage(turn.text);
         if (written && written !== remembered) state.user.locale = written;
       }

@@ -38,7 +38,12 @@ describe.skipIf(skipBrowserTests)('Agents Playground end to end: an update to th
     const clicked = await bot.post(actionActivity('steering.send', send!.data, inChannel));
     expect(clicked.status).toBe(200);
 
-    await chat.card(/Update stuurgroep buurtbemiddeling/, 20_000);
+    const digest = await chat.card(/Update stuurgroep buurtbemiddeling/, 20_000);
+    // What the steering group reads: milestones ahead, the pilot's figures, and no personal data.
+    const text = await digest.innerText();
+    expect(text).toMatch(/Komende mijlpalen/);
+    expect(text).toMatch(/Uitvoeringsplan veiligheid 2027/);
+    expect(text).toMatch(/Buurtbemiddeling in cijfers/);
     await chat.screenshot('e2e-steering-channel');
   }, 90_000);
 });

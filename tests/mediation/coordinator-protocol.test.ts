@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot } from '../../src/core/project-root.js';
 import { applyCoordinatorAction } from '../../src/features/mediation/apply-coordinator-action.js';
 import { createCase } from '../../src/features/mediation/create-case.js';
 import { validateIntake } from '../../src/features/mediation/intake-schema.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
+import { organisationWithOtherTenant } from '../helpers/organisation-file.js';
 import { firstCard, startTestBot, type TestBot } from '../helpers/test-app.js';
 import { OTHER_TENANT_ID, personas } from '../helpers/teams-activity.js';
 import { intakeInput, personalValues } from './fixtures.js';
@@ -14,21 +11,6 @@ import { COORDINATOR_CHANNEL, eventually, action, answeredCard, findElement, inp
 
 const { adviseur, coordinator, stuurgroep } = personas;
 
-/** The demo organisation plus a second tenant in which the demo coordinator is also coordinator. */
-function organisationWithOtherTenant(): string {
-  const demo = readFileSync(fromRoot('src/content/organisation.yaml'), 'utf8');
-  const extra = `  - tenantId: ${OTHER_TENANT_ID}
-    name: Andere gemeente
-    gemeenten: [Elders]
-    people:
-      - aadObjectId: ${coordinator.aadObjectId}
-        name: Coördinator elders
-        roles: [coordinator-buurtbemiddeling]
-`;
-  const file = join(mkdtempSync(join(tmpdir(), 'vb-org-')), 'organisation.yaml');
-  writeFileSync(file, `${demo.trimEnd()}\n${extra}`);
-  return file;
-}
 
 async function referCase(bot: TestBot): Promise<{ caseId: number; caseNumber: string; activityId: string }> {
   const posts = bot.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === COORDINATOR_CHANNEL).length;
@@ -52,7 +34,7 @@ async function eventCount(bot: TestBot, caseId: number): Promise<number> {
 describe('coordinator actions on the case card', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ env: { MEDIATION_COORDINATOR_CONVERSATION_ID: COORDINATOR_CHANNEL, ORGANISATION_FILE: organisationWithOtherTenant() } });
+    bot = await startTestBot({ env: { MEDIATION_COORDINATOR_CONVERSATION_ID: COORDINATOR_CHANNEL, ORGANISATION_FILE: organisationWithOtherTenant([{ persona: coordinator, name: 'Coördinator elders', roles: ['coordinator-buurtbemiddeling'] }]) } });
     await bot.say('help', { from: coordinator, conversation: 'channel' });
     await bot.say('statistieken buurtbemiddeling', { from: coordinator });
   });

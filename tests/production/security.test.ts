@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot } from '../../src/core/project-root.js';
 import { UserRateLimit } from '../../src/routing/user-rate-limit.js';
+import { organisationWithOtherTenant } from '../helpers/organisation-file.js';
 import { startTestBot, type TestBot } from '../helpers/test-app.js';
 import { messageActivity, OTHER_TENANT_ID, personas, TENANT_ID } from '../helpers/teams-activity.js';
 import { auditActions, errorOf, NOW, requestFromCard, requests } from '../approvals/approval-helpers.js';
@@ -89,29 +86,14 @@ describe('with an app id configured, only Bot Framework tokens get in', () => {
   });
 });
 
-function organisationWithOtherTenant(): string {
-  const demo = readFileSync(fromRoot('src/content/organisation.yaml'), 'utf8');
-  // The same people (same Entra object ids) exist in another tenant, with the same roles there.
-  const extra = `  - tenantId: ${OTHER_TENANT_ID}
-    name: Andere gemeente
-    gemeenten: [Elders]
-    people:
-      - aadObjectId: ${personas.burgemeester.aadObjectId}
-        name: Burgemeester elders
-        roles: [burgemeester]
-      - aadObjectId: ${personas.adviseur.aadObjectId}
-        name: Adviseur elders
-        roles: [adviseur, beheerder]
-`;
-  const file = join(mkdtempSync(join(tmpdir(), 'vb-org-')), 'organisation.yaml');
-  writeFileSync(file, `${demo.trimEnd()}\n${extra}`);
-  return file;
-}
 
 describe('one tenant never reaches another tenant’s data', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ now: () => NOW, env: { ORGANISATION_FILE: organisationWithOtherTenant() } });
+    bot = await startTestBot({ now: () => NOW, env: { ORGANISATION_FILE: organisationWithOtherTenant([
+        { persona: personas.burgemeester, name: 'Burgemeester elders', roles: ['burgemeester'] },
+        { persona: personas.adviseur, name: 'Adviseur elders', roles: ['adviseur', 'beheerder'] },
+      ]) } });
     await bot.say('help', { from: personas.burgemeester });
     await bot.say('help', { from: personas.adviseur });
   });
