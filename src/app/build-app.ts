@@ -100,7 +100,7 @@ export function buildApp(options: AppOptions): App {
     const processed = new ProcessedActivities(db);
     const pruned = await processed.prune();
     if (pruned > 0) log.info({ pruned }, 'old duplicate-delivery keys removed');
-    bot = createTeamsBot({ router, conversations: core.conversations, storage: new SqlBotStorage(db), log, defaultLocale: config.DEFAULT_LOCALE, processed });
+    bot = createTeamsBot({ router, conversations: core.conversations, storage: new SqlBotStorage(db, { exclusive: db.driver === 'pglite' }), log, defaultLocale: config.DEFAULT_LOCALE, processed });
     for (const feature of features) await feature.start?.();
     readyNow = true;
     log.info({ localMode, features: features.map((f) => f.name) }, 'bot ready');

@@ -8,7 +8,7 @@ import { openPostgres } from './postgres-db.js';
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded PGlite under DATA_DIR; migrated either way. */
 export async function openStore(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>, log: Logger): Promise<Db> {
-  const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, log) : await openPglite({ dataDir: config.DATA_DIR });
+  const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, log) : await openPglite({ dataDir: config.DATA_DIR, thread: 'worker' });
   try {
     await migrate(db, migrations, log);
   } catch (error) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BatchedLookup } from './batched-lookup.js';
 import type { Sql } from './db.js';
 
 export interface StoredInvokeResponse {
@@ -19,10 +20,21 @@ export type Claim =
  * after `staleAfterMs`.
  */
 export class ProcessedActivities {
+  // Under load the messages of many turns are claimed with one insert.
+  private readonly messageClaims: BatchedLookup<string, boolean>;
+
   constructor(
     private readonly db: Sql,
     private readonly staleAfterMs = 60_000,
-  ) {}
+  ) {
+    this.messageClaims = new BatchedLookup(async (keys) => {
+      const inserted = await db.query<{ activity_key: string }>(
+        'INSERT INTO processed_activities (activity_key, done) SELECT unnest($1::text[]), true ON CONFLICT (activity_key) DO NOTHING RETURNING activity_key',
+        [keys],
+      );
+      return new Map(inserted.map((row) => [row.activity_key, true]));
+    });
+  }
 
   /** conversation id and activity id, hashed: both are caller-chosen strings of up to 1000 characters. */
   static key(conversationId: string, activityId: string): string {
@@ -46,8 +58,11 @@ export class ProcessedActivities {
    * instead of two); a failed handler `forget`s it so a redelivery may try again.
    */
   async claimMessage(key: string): Promise<Claim> {
-    const inserted = await this.db.query('INSERT INTO processed_activities (activity_key, done) VALUES ($1, true) ON CONFLICT (activity_key) DO NOTHING RETURNING activity_key', [key]);
-    return inserted.length > 0 ? { kind: 'first' } : { kind: 'done' };
+    const claimed = await this.messageClaims.get([key]);
+    // A key delivered twice in one batch is inserted once: only the first of its callers may run.
+    if (claimed.get(key) !== true) return { kind: 'done' };
+    claimed.set(key, false);
+    return { kind: 'first' };
   }
 
   async forget(key: string): Promise<void> {

@@ -1,5 +1,5 @@
 // botbuilder's own dependency (same version), where CloudAdapter's 401 check looks for this class.
-import { AuthenticationError } from 'botframework-connector';
+import { AuthenticationError, JwtTokenValidation, type BotFrameworkAuthentication, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createRequire } from 'node:module';
 import type { Config } from '../config/config-schema.js';
@@ -45,7 +45,45 @@ export function createAdapter(config: Config, overrides: Partial<ConfigurationBo
       throw error;
     }
   };
+  reuseClients(auth);
   return new CloudAdapter(auth);
+}
+
+/**
+ * CloudAdapter builds a new ConnectorClient and UserTokenClient (each with its HTTP pipeline) for
+ * every incoming activity: a measurable share of a turn's CPU. They hold no per-turn state (tokens
+ * are cached by the credentials), so one per bot identity, service URL and audience is reused, as
+ * botbuilder's older BotFrameworkAdapter did.
+ */
+function reuseClients(auth: BotFrameworkAuthentication): void {
+  const connectors = new Map<string, Promise<ConnectorClient>>();
+  const tokenClients = new Map<string, Promise<UserTokenClient>>();
+  const remember = <T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> => {
+    let found = cache.get(key);
+    if (!found) {
+      // Service URLs are a handful per region; the bound only guards against a flood of made-up ones.
+      if (cache.size >= 100) cache.clear();
+      found = make();
+      found.catch(() => cache.delete(key));
+      cache.set(key, found);
+    }
+    return found;
+  };
+  const reusing = (factory: ConnectorFactory, appId: string): ConnectorFactory => ({
+    create: (serviceUrl, audience) => remember(connectors, `${appId}|${serviceUrl}|${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
+  });
+  const appIdOf = (claims: Parameters<BotFrameworkAuthentication['createUserTokenClient']>[0]) => JwtTokenValidation.getAppIdFromClaims(claims.claims) ?? '';
+
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (...args) => {
+    const result = await authenticate(...args);
+    if (result.connectorFactory) result.connectorFactory = reusing(result.connectorFactory, appIdOf(result.claimsIdentity));
+    return result;
+  };
+  const createFactory = auth.createConnectorFactory.bind(auth);
+  auth.createConnectorFactory = (claims) => reusing(createFactory(claims), appIdOf(claims));
+  const createTokenClient = auth.createUserTokenClient.bind(auth);
+  auth.createUserTokenClient = (claims) => remember(tokenClients, appIdOf(claims), () => createTokenClient(claims));
 }
 
 function isJwtError(error: unknown): boolean {

@@ -1,75 +1,113 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
+import { BatchedLookup } from '../store/batched-lookup.js';
 import type { Sql } from '../store/db.js';
 
 export class ETagConflictError extends Error {
   override readonly name = 'ETagConflictError';
 }
 
+type Item = Record<string, unknown>;
+
+export interface SqlBotStorageOptions {
+  /**
+   * Only this process uses the database (the embedded PGlite store, which a lock file keeps to one
+   * process). Every write to bot_state then passes here, so a copy in memory of what was read or
+   * written is always current, and a turn reads its state without a query.
+   */
+  exclusive?: boolean;
+}
+
+// Most conversations and users that keep state in memory; the oldest copies go first.
+const rememberedLimit = 10_000;
+// Shared by every storage on one database, so two bots on one store in one process stay in step.
+const rememberedByDb = new WeakMap<Sql, Map<string, Item | null>>();
+
 /**
  * botbuilder state (conversation and user state) in the app's SQL store, with eTag optimistic
  * concurrency: a write with a stale eTag fails instead of silently overwriting another instance.
  */
 export class SqlBotStorage implements Storage {
-  // Reads issued in the same tick (conversation and user state of one turn) share one query.
-  private pending: { keys: string[]; resolve(items: StoreItems): void; reject(error: unknown): void }[] = [];
+  // One query for the conversation and user state of a turn, and for the turns that arrive while it runs.
+  private readonly reads: BatchedLookup<string, Item>;
+  private readonly remembered: Map<string, Item | null> | undefined;
 
-  constructor(private readonly db: Sql) {}
-
-  read(keys: string[]): Promise<StoreItems> {
-    if (keys.length === 0) return Promise.resolve({});
-    return new Promise((resolve, reject) => {
-      if (this.pending.length === 0) process.nextTick(() => void this.flushReads());
-      this.pending.push({ keys, resolve, reject });
+  constructor(
+    private readonly db: Sql,
+    options: SqlBotStorageOptions = {},
+  ) {
+    this.reads = new BatchedLookup(async (keys) => {
+      const rows = await db.query<{ key: string; doc: Item; etag: string }>('SELECT key, doc, etag FROM bot_state WHERE key = ANY($1::text[])', [keys]);
+      return new Map(rows.map((row) => [row.key, { ...row.doc, eTag: row.etag }]));
     });
+    if (options.exclusive) {
+      this.remembered = rememberedByDb.get(db) ?? new Map();
+      rememberedByDb.set(db, this.remembered);
+    }
   }
 
-  private async flushReads(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    try {
-      const rows = await this.db.query<{ key: string; doc: Record<string, unknown>; etag: string }>('SELECT key, doc, etag FROM bot_state WHERE key = ANY($1::text[])', [
-        [...new Set(batch.flatMap((b) => b.keys))],
-      ]);
-      const found = new Map(rows.map((row) => [row.key, { ...row.doc, eTag: row.etag }]));
-      for (const { keys, resolve } of batch) {
-        const items: StoreItems = {};
-        for (const key of keys) {
-          const item = found.get(key);
-          // Each caller gets its own copy: botbuilder mutates what it reads.
-          if (item) items[key] = structuredClone(item);
-        }
-        resolve(items);
+  private remember(key: string, item: Item | null): void {
+    if (!this.remembered) return;
+    this.remembered.delete(key);
+    if (this.remembered.size >= rememberedLimit) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(key, item);
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (keys.length === 0) return {};
+    const missing = this.remembered ? keys.filter((k) => !this.remembered!.has(k)) : keys;
+    const found = missing.length ? await this.reads.get(missing) : new Map<string, Item>();
+    const items: StoreItems = {};
+    for (const key of keys) {
+      let item = found.get(key) ?? this.remembered?.get(key);
+      if (missing.includes(key)) {
+        // A write that finished while this read was under way has the newer copy: keep that one.
+        if (this.remembered?.has(key)) item = this.remembered.get(key) ?? undefined;
+        else this.remember(key, item ?? null);
       }
-    } catch (error) {
-      for (const { reject } of batch) reject(error);
+      // Each caller gets its own copy: botbuilder mutates what it reads.
+      if (item) items[key] = structuredClone(item);
     }
+    return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...doc } = (item ?? {}) as Record<string, unknown>;
+      const { eTag, ...doc } = (item ?? {}) as Item;
       const next = randomUUID();
       const json = JSON.stringify(doc);
-      if (eTag === undefined || eTag === '*' || eTag === '') {
-        await this.db.query(
-          `INSERT INTO bot_state (key, doc, etag) VALUES ($1, $2::jsonb, $3)
-           ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, etag = EXCLUDED.etag, updated_at = now()`,
-          [key, json, next],
-        );
-      } else {
-        const updated = await this.db.query('UPDATE bot_state SET doc = $2::jsonb, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4 RETURNING key', [
-          key,
-          json,
-          next,
-          String(eTag),
-        ]);
-        if (updated.length === 0) throw new ETagConflictError(`Storage: eTag conflict on ${key}`);
+      try {
+        if (eTag === undefined || eTag === '*' || eTag === '') {
+          await this.db.query(
+            `INSERT INTO bot_state (key, doc, etag) VALUES ($1, $2::jsonb, $3)
+             ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, etag = EXCLUDED.etag, updated_at = now()`,
+            [key, json, next],
+          );
+        } else {
+          const updated = await this.db.query('UPDATE bot_state SET doc = $2::jsonb, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4 RETURNING key', [
+            key,
+            json,
+            next,
+            String(eTag),
+          ]);
+          if (updated.length === 0) throw new ETagConflictError(`Storage: eTag conflict on ${key}`);
+        }
+      } catch (error) {
+        // What the store holds now is unknown here: the next read asks the store.
+        this.remembered?.delete(key);
+        throw error;
       }
+      // As stored: the JSON round trip drops what JSON cannot hold, as reading it back would.
+      this.remember(key, { ...(JSON.parse(json) as Item), eTag: next });
     }
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.db.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [keys]);
+    if (keys.length === 0) return;
+    try {
+      await this.db.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [keys]);
+    } finally {
+      for (const key of keys) this.remembered?.delete(key);
+    }
   }
 }

@@ -5,8 +5,10 @@ import { createLogger } from '../../src/core/logger.js';
 import type { Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
+import { ProcessedActivities } from '../../src/store/processed-activities.js';
 import { ETagConflictError, SqlBotStorage } from '../../src/teams/sql-bot-storage.js';
-import { openTestPglite } from '../helpers/pglite-template.js';
+import { openTestPglite, pgliteTemplate } from '../helpers/pglite-template.js';
+import { openPglite } from '../../src/store/pglite-db.js';
 import { createTestDatabase } from '../helpers/postgres.js';
 
 const silent = createLogger('silent');
@@ -17,6 +19,14 @@ const drivers: { name: string; open(): Promise<{ db: Db; dispose(): Promise<void
     name: 'pglite',
     async open() {
       const db = await openTestPglite();
+      return { db, dispose: () => db.close() };
+    },
+  },
+  {
+    // The server's default: PGlite on a worker thread of its own.
+    name: 'pglite on its own thread',
+    async open() {
+      const db = await openPglite({ thread: 'worker', loadDataDir: await pgliteTemplate() });
       return { db, dispose: () => db.close() };
     },
   },
@@ -68,8 +78,11 @@ describe.each(drivers)('store contract on $name', (driver) => {
     expect(keys).toEqual(['committed']);
   });
 
-  it('keeps botbuilder state with eTag optimistic concurrency', async () => {
-    const storage = new SqlBotStorage(db);
+  // Only a store no other process writes (embedded PGlite) may keep its state in memory.
+  const stateModes: [string, boolean][] = [['read from the store on every turn', false], ...(driver.name.startsWith('pglite') ? [['kept in memory, as the embedded store does', true] as [string, boolean]] : [])];
+  it.each(stateModes)('keeps botbuilder state with eTag optimistic concurrency (%s)', async (_how, exclusive) => {
+    await db.query('DELETE FROM bot_state');
+    const storage = new SqlBotStorage(db, { exclusive });
     await storage.write({ 'conv/1': { topic: 'beleid', eTag: '*' } });
     const first = await storage.read(['conv/1', 'missing']);
     expect(first['conv/1']).toMatchObject({ topic: 'beleid' });
@@ -86,6 +99,30 @@ describe.each(drivers)('store contract on $name', (driver) => {
     expect(user).toEqual({ 'user/1': expect.objectContaining({ locale: 'en' }) });
     await storage.delete(['conv/1']);
     expect(await storage.read(['conv/1'])).toEqual({});
+    // Two bots on one store: what one writes, the other reads, and a stale eTag still loses.
+    const other = new SqlBotStorage(db, { exclusive });
+    const [seenByOne, seenByOther] = [await storage.read(['user/1']), await other.read(['user/1'])];
+    await storage.write({ 'user/1': { locale: 'nl', eTag: seenByOne['user/1'].eTag } });
+    expect((await other.read(['user/1']))['user/1']).toMatchObject({ locale: 'nl' });
+    await expect(other.write({ 'user/1': { locale: 'fr', eTag: seenByOther['user/1'].eTag } })).rejects.toBeInstanceOf(ETagConflictError);
+    // A write that lands while a read is under way is not overwritten by the older copy the read brings.
+    const reading = other.read(['conv/2']);
+    await storage.write({ 'conv/2': { topic: 'nieuw', eTag: '*' } });
+    await reading;
+    expect((await other.read(['conv/2']))['conv/2']).toMatchObject({ topic: 'nieuw' });
+    // Each read is a copy: changing it changes nothing stored.
+    (await storage.read(['conv/2']))['conv/2'].topic = 'veranderd';
+    expect((await storage.read(['conv/2']))['conv/2']).toMatchObject({ topic: 'nieuw' });
+  });
+
+  it('lets exactly one of any number of deliveries of a message run, also when they arrive together', async () => {
+    const processed = new ProcessedActivities(db);
+    const keys = ['a', 'b', 'c'].map((id) => ProcessedActivities.key(`conv-${driver.name}`, id));
+    // Five deliveries of "a" at once, beside one each of "b" and "c", claimed in shared statements.
+    const claims = await Promise.all([...Array(5).fill(keys[0]), keys[1], keys[2]].map((key: string) => processed.claimMessage(key)));
+    expect(claims.filter((c) => c.kind === 'first')).toHaveLength(3);
+    expect(claims.slice(0, 5).filter((c) => c.kind === 'first')).toHaveLength(1);
+    expect(await Promise.all(keys.map((key) => processed.claimMessage(key)))).toEqual(keys.map(() => ({ kind: 'done' })));
   });
 
   it('remembers conversation addresses for proactive messages and finds a personal chat by user', async () => {
@@ -107,6 +144,38 @@ describe('store failures', () => {
     const error = await db.query('SELECT 1').catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe('store_unavailable');
     expect(isAppError(error) && error.status).toBe(503);
+  });
+
+  it('reports a store whose PGlite thread has stopped as store_unavailable, in and out of a transaction', async () => {
+    const db = await openPglite({ thread: 'worker', loadDataDir: await pgliteTemplate() });
+    const inTransaction = db.transaction(async (tx) => {
+      await tx.query('SELECT 1');
+      await db.close();
+      return tx.query('SELECT 2');
+    });
+    for (const error of [await inTransaction.catch((e: unknown) => e), await db.query('SELECT 1').catch((e: unknown) => e)]) {
+      expect(isAppError(error) && error.code).toBe('store_unavailable');
+    }
+  });
+
+  it('runs the statements of concurrent transactions one transaction at a time on the PGlite thread', async () => {
+    const db = await openPglite({ thread: 'worker', loadDataDir: await pgliteTemplate() });
+    try {
+      await db.query("INSERT INTO bot_state (key, doc, etag) VALUES ('counter', '{\"n\":0}'::jsonb, 'e')");
+      // Read-then-write in each: without isolation between them, increments would be lost.
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          db.transaction(async (tx) => {
+            const [row] = await tx.query<{ n: number }>("SELECT (doc->>'n')::int AS n FROM bot_state WHERE key = 'counter'");
+            await new Promise((resolve) => setImmediate(resolve));
+            await tx.query("UPDATE bot_state SET doc = jsonb_build_object('n', $1::int) WHERE key = 'counter'", [row!.n + 1]);
+          }),
+        ),
+      );
+      expect(await db.query("SELECT (doc->>'n')::int AS n FROM bot_state WHERE key = 'counter'")).toEqual([{ n: 20 }]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('reports an unreachable PostgreSQL as store_unavailable', async () => {

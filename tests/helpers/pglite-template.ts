@@ -25,8 +25,13 @@ export async function writePgliteTemplate(): Promise<void> {
   await db.close();
 }
 
+/** The migrated template as a dump to load (written first if this run has none yet). */
+export async function pgliteTemplate(): Promise<Blob> {
+  if (!existsSync(templateFile())) await writePgliteTemplate();
+  return new Blob([readFileSync(templateFile())]);
+}
+
 /** A fresh, migrated, in-memory PGlite database of its own. */
 export async function openTestPglite(): Promise<Db> {
-  if (!existsSync(templateFile())) await writePgliteTemplate();
-  return openPglite({ loadDataDir: new Blob([readFileSync(templateFile())]) });
+  return openPglite({ loadDataDir: await pgliteTemplate() });
 }

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.js';
 import { answerOffline, KnowledgeBase } from '../../src/features/knowledge/index.js';
 import { loadSampleCorpusIfEmpty } from '../../src/features/knowledge/sample-corpus.js';
+import { anyOfQuery, queryTerms, rankPassages } from '../../src/features/knowledge/store/knowledge-store.js';
+import { tokenize } from '../../src/features/knowledge/text/normalize.js';
 import type { Db } from '../../src/store/db.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
 
@@ -105,6 +107,26 @@ describe('retrieval and offline answers on the sample corpus', () => {
       if (ok) right += 1;
     }
     expect(right / answerable).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('searches with the Dutch analysis PostgreSQL would give the question words: same passages, same ranks', async () => {
+    const questions = readFileSync(new URL('./held-out.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as Item).q);
+    let matched = 0;
+    for (const question of questions) {
+      const terms = [...new Set(tokenize(question))].filter((w) => /^[a-z0-9]+$/.test(w)).map((word) => ({ word, prefix: word.length >= 5 && !/^\d+$/.test(word) }));
+      const query = anyOfQuery(terms, await queryTerms(db, terms.map((t) => t.word)));
+      const analysedWhole = await db.query<{ id: number; rank: number }>(
+        `SELECT p.id, ts_rank(p.tsv, q) AS rank FROM knowledge_passages p, to_tsquery('dutch', unaccent($1)) AS q WHERE p.tsv @@ q ORDER BY rank DESC, p.id LIMIT 40`,
+        [terms.map((t) => (t.prefix ? `${t.word}:*` : t.word)).join(' | ')],
+      );
+      const fromOperands = await rankPassages(db, query, { limit: 40 });
+      if (fromOperands.length > 0) matched += 1;
+      expect(fromOperands.map((r) => [r.id, r.rank.toFixed(5)]), question).toEqual(analysedWhole.map((r) => [r.id, Number(r.rank).toFixed(5)]));
+    }
+    expect(matched).toBeGreaterThanOrEqual(questions.length * 0.7);
   });
 
   it.each([

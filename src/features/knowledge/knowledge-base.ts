@@ -1,11 +1,13 @@
 import type { Locale } from '../../i18n/catalogue.js';
 import type { Db } from '../../store/db.js';
 import { announcedCount, ordinalWord } from './answer/cues.js';
+import { Lexicon } from './answer/lexicon.js';
 import { analyzeQuestion, wordsToStem, type AnalyzedQuestion } from './answer/question.js';
 import { scoreWindows, type ScoredWindow, type ScoringPassage } from './answer/score.js';
 import { loadGlossary, type Glossary } from './glossary.js';
 import { ingestDocument, type IngestResult, type IngestSource } from './ingest.js';
 import {
+  anyOfQuery,
   deleteDocument,
   documentFrequencies,
   documentPassages,
@@ -13,10 +15,12 @@ import {
   knowledgeVersion,
   listDocumentRows,
   passagesById,
+  queryTerms,
   rankPassages,
   stemWords,
   type KnowledgeDocument,
   type PassageRow,
+  type SearchTerm,
   type StoredSentence,
 } from './store/knowledge-store.js';
 import { commonCompoundParts } from './text/compounds.js';
@@ -86,8 +90,11 @@ export class KnowledgeBase {
   private state: CacheState | undefined;
   private loading: Promise<CacheState> | undefined;
   private readonly stemCache = new Map<string, string | null>();
+  // Each search word as a tsquery operand: the Dutch analysis runs once per word, not per question.
+  private readonly termCache = new Map<string, { exact: string; prefix: string }>();
   // Passage contents only change with an ingest: keep them, so a question costs one indexed query.
   private readonly passageCache = new Map<number, Omit<PassageRow, 'rank'>>();
+  private lexicon = new Lexicon();
   readonly glossary: Glossary;
   private readonly vocabulary: Set<string>;
 
@@ -99,15 +106,32 @@ export class KnowledgeBase {
   /** Drops the caches (after an ingest in this process). */
   invalidate(): void {
     this.state = undefined;
-    this.passageCache.clear();
+    this.clearPassages();
   }
 
-  /** Passages matching a tsquery, best first, their contents from the cache where possible. */
-  private async search(query: string, options: { documentIds?: readonly number[]; limit: number }): Promise<PassageRow[]> {
+  private clearPassages(): void {
+    this.passageCache.clear();
+    this.lexicon = new Lexicon();
+  }
+
+  /** The tsquery for the terms, analysing only words not seen before. */
+  private async anyOf(terms: readonly SearchTerm[]): Promise<string> {
+    const missing = [...new Set(terms.map((t) => t.word))].filter((w) => !this.termCache.has(w));
+    if (missing.length) {
+      if (this.termCache.size > 20_000) this.termCache.clear();
+      for (const [word, term] of await queryTerms(this.db, missing)) this.termCache.set(word, term);
+    }
+    return anyOfQuery(terms, this.termCache);
+  }
+
+  /** Passages matching any of the words, best first, their contents from the cache where possible. */
+  private async search(terms: readonly SearchTerm[], options: { documentIds?: readonly number[]; limit: number }): Promise<PassageRow[]> {
+    const query = await this.anyOf(terms);
+    if (!query) return [];
     const ranked = await rankPassages(this.db, query, options);
     const missing = ranked.filter((r) => !this.passageCache.has(r.id)).map((r) => r.id);
     if (missing.length) {
-      if (this.passageCache.size > 5_000) this.passageCache.clear();
+      if (this.passageCache.size > 5_000) this.clearPassages();
       for (const row of await passagesById(this.db, missing)) this.passageCache.set(row.id, row);
     }
     return ranked.flatMap((r) => {
@@ -138,7 +162,7 @@ export class KnowledgeBase {
         state.checkedAt = Date.now();
         return state;
       }
-      this.passageCache.clear();
+      this.clearPassages();
     }
     this.loading ??= this.load().finally(() => (this.loading = undefined));
     this.state = await this.loading;
@@ -169,8 +193,8 @@ export class KnowledgeBase {
     return { analysis, state };
   }
 
-  /** Builds the OR query of the question's words, leaving out words in most passages when rarer ones exist. */
-  private tsquery(analysis: AnalyzedQuestion, state: CacheState): string {
+  /** The words to search for, leaving out words in most passages when rarer ones exist; longer words also as a prefix. */
+  private searchTerms(analysis: AnalyzedQuestion, state: CacheState): SearchTerm[] {
     const words = analysis.searchWords;
     const common = (w: string) => {
       const stem = this.stemCache.get(w);
@@ -178,7 +202,7 @@ export class KnowledgeBase {
     };
     const selective = words.filter((w) => !common(w));
     const chosen = selective.length ? selective : words;
-    return chosen.map((w) => (w.length >= 5 && !/^\d+$/.test(w) ? `${w}:*` : w)).join(' | ');
+    return chosen.map((word) => ({ word, prefix: word.length >= 5 && !/^\d+$/.test(word) }));
   }
 
   private toPassage(row: Omit<PassageRow, 'rank'>, state: CacheState): Passage | undefined {
@@ -203,16 +227,17 @@ export class KnowledgeBase {
     if (analysis.concepts.length === 0 || state.passageCount === 0) return { analysis, passages: [], windows: [] };
     const documentIds = gemeente ? state.documents.filter((d) => d.gemeente === gemeente).map((d) => d.id) : undefined;
     if (documentIds && documentIds.length === 0) return { analysis, passages: [], windows: [] };
-    const query = this.tsquery(analysis, state);
-    if (!query) return { analysis, passages: [], windows: [] };
-    const rows = await this.search(query, { ...(documentIds ? { documentIds } : {}), limit: candidateLimit });
+    const terms = this.searchTerms(analysis, state);
+    if (!terms.length) return { analysis, passages: [], windows: [] };
+    const rows = await this.search(terms, { ...(documentIds ? { documentIds } : {}), limit: candidateLimit });
     const passages = rows.map((r) => this.toPassage(r, state)).filter((p): p is Passage => Boolean(p));
     const scoring: ScoringPassage[] = rows.map((r) => ({ id: r.id, documentId: r.documentId, sectionTitle: r.sectionTitle, titleLexemes: r.titleLexemes, documentTitleLexemes: state.titleLexemes.get(r.documentId) ?? [], sentences: r.sentences }));
     const byId = new Map(passages.map((p) => [p.id, p]));
-    const windows = scoreWindows(analysis, scoring)
-      .map((w) => ({ ...w, score: w.score + 0.02 * (state.recency.get(w.documentId) ?? 0), passage: byId.get(w.passageId)! }))
-      .filter((w) => w.passage)
-      .sort((a, b) => b.score - a.score);
+    const windows: ScoredQuestion['windows'] = [];
+    for (const w of scoreWindows(analysis, scoring, { lexicon: this.lexicon, documentBonus: (id) => 0.02 * (state.recency.get(id) ?? 0) })) {
+      const passage = byId.get(w.passageId);
+      if (passage) windows.push(Object.assign(w, { passage }));
+    }
     for (const w of windows) {
       const p = w.passage;
       if (w.score > p.score) {
@@ -296,8 +321,10 @@ export class KnowledgeBase {
   /** Passages of the given documents matching any of the words: for overviews such as current priorities. */
   async passagesOf(documentIds: readonly number[], words: readonly string[]): Promise<Passage[]> {
     const state = await this.cache();
-    const query = words.map((w) => `${w}:*`).join(' | ');
-    const rows = await this.search(query, { documentIds, limit: candidateLimit });
+    const rows = await this.search(
+      words.map((word) => ({ word, prefix: true })),
+      { documentIds, limit: candidateLimit },
+    );
     return rows.map((r) => this.toPassage(r, state)).filter((p): p is Passage => Boolean(p));
   }
 

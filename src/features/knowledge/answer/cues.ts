@@ -32,10 +32,45 @@ const namePattern = /\b\p{Lu}\p{Ll}+\s+\p{Lu}|\b\p{Lu}{2,}\b/u;
 
 const countWord = new RegExp(`^(\\d+([.,]\\d+)?%?|${numberWords}|tientallen|honderden|duizenden)$`);
 
+interface ReadSentence {
+  folded: string;
+  words: string[];
+  /** Indexes of the words that are a count ("14", "dertien"), years left out. */
+  counts: number[];
+  /** Which fact patterns the sentence holds, as they are checked. */
+  holds: Map<RegExp, boolean>;
+}
+// Every question checks the same stored sentences again: fold and split each once, not once per question.
+const sentenceWords = new Map<string, ReadSentence>();
+
+function readSentence(sentence: string): ReadSentence {
+  let read = sentenceWords.get(sentence);
+  if (!read) {
+    const folded = fold(sentence);
+    const words = folded.match(/[\p{L}\p{N}%.,]+/gu)?.map((w) => w.replace(/[.,]$/, '')) ?? [];
+    const counts = words.flatMap((w, i) => (countWord.test(w) && !/^\d{4}$/.test(w) ? [i] : []));
+    read = { folded, words, counts, holds: new Map() };
+    if (sentenceWords.size >= 50_000) sentenceWords.clear();
+    sentenceWords.set(sentence, read);
+  }
+  return read;
+}
+
 /** "14 gemeenten", "dertien meldingen": a number next to (up to two words before) the counted thing. */
 export function countsThing(sentence: string, countedStem: string): boolean {
-  const words = fold(sentence).match(/[\p{L}\p{N}%.,]+/gu)?.map((w) => w.replace(/[.,]$/, '')) ?? [];
-  return words.some((w, i) => countWord.test(w) && !/^\d{4}$/.test(w) && words.slice(i + 1, i + 4).some((next) => next.startsWith(countedStem.slice(0, Math.max(4, countedStem.length - 1)))));
+  const { words, counts } = readSentence(sentence);
+  const stem = countedStem.slice(0, Math.max(4, countedStem.length - 1));
+  return counts.some((i) => words.slice(i + 1, i + 4).some((next) => next.startsWith(stem)));
+}
+
+function holds(sentence: string, pattern: RegExp): boolean {
+  const { holds: known } = readSentence(sentence);
+  let found = known.get(pattern);
+  if (found === undefined) {
+    found = pattern.test(sentence);
+    known.set(pattern, found);
+  }
+  return found;
 }
 
 /** Whether a sentence holds the kind of fact the cue asks for ("hoeveel X": a number with X, when X is known). */
@@ -45,17 +80,17 @@ export function satisfiesCue(sentence: string, cue: AnswerCue, countedStem?: str
     case null:
       return true;
     case 'date':
-      return datePattern.test(sentence);
+      return holds(sentence, datePattern);
     case 'number':
-      return numberPattern.test(sentence);
+      return holds(sentence, numberPattern);
     case 'duration':
-      return durationPattern.test(sentence);
+      return holds(sentence, durationPattern);
     case 'period':
-      return periodPattern.test(sentence);
+      return holds(sentence, periodPattern);
     case 'money':
-      return moneyPattern.test(sentence);
+      return holds(sentence, moneyPattern);
     case 'person':
-      return namePattern.test(sentence.replace(/^\S+\s*/, '')) || (fold(sentence).match(roleWords) ?? []).some((role) => !askedWords?.some((w) => role.startsWith(w.slice(0, 6))));
+      return namePattern.test(sentence.replace(/^\S+\s*/, '')) || (readSentence(sentence).folded.match(roleWords) ?? []).some((role) => !askedWords?.some((w) => role.startsWith(w.slice(0, 6))));
   }
 }
 

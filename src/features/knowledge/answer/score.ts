@@ -1,5 +1,6 @@
 import type { StoredSentence } from '../store/knowledge-store.js';
 import { satisfiesCue } from './cues.js';
+import { Lexicon } from './lexicon.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
 
 /** How well a document stem stands for a question stem: exact, prefix, compound part or shared root. */
@@ -14,32 +15,6 @@ export function stemMatch(q: string, d: string): number {
   while (common < qq.length && common < dd.length && qq[common] === dd[common]) common += 1;
   if (common >= 5 && common >= 0.7 * Math.min(qq.length, dd.length)) return 0.6;
   return 0;
-}
-
-function bestIn(stem: string, lexemes: readonly string[]): number {
-  let best = 0;
-  for (const l of lexemes) {
-    const m = stemMatch(stem, l);
-    if (m > best) best = m;
-    if (best === 1) break;
-  }
-  return best;
-}
-
-/** 0..1: how much of a concept a set of stems covers. */
-export function conceptMatch(concept: Concept, lexemes: readonly string[]): number {
-  let best = bestIn(concept.stem, lexemes);
-  if (best === 1) return 1;
-  for (const phrase of concept.phrases) {
-    const score = phrase.reduce((sum, s) => sum + bestIn(s, lexemes), 0) / phrase.length;
-    best = Math.max(best, score);
-  }
-  if (concept.parts.length > 0) {
-    // Only part of a compound ("beleid" for "veiligheidsbeleid"): partial credit.
-    const partScore = (0.6 * concept.parts.reduce((sum, s) => sum + bestIn(s, lexemes), 0)) / concept.parts.length;
-    best = Math.max(best, partScore);
-  }
-  return best;
 }
 
 export interface ScoredWindow {
@@ -70,20 +45,105 @@ const documentTitleCredit = 0.6;
 // A two-sentence window must cover clearly more to beat one sentence.
 const pairPenalty = 0.9;
 
-/** Scores every window of one or two adjacent sentences of the candidate passages. */
-export function scoreWindows(question: AnalyzedQuestion, passages: readonly ScoringPassage[]): ScoredWindow[] {
+/**
+ * The question's stems and, per sentence, how well the sentence covers each of them. A question
+ * is scored against a few hundred sentences that share most of their words, so each distinct
+ * document word is compared with the question's stems once per question, not once per sentence.
+ */
+class StemTable {
+  private readonly index = new Map<string, number>();
+  private readonly stems: string[] = [];
+  private readonly concepts: { stem: number; phrases: number[][]; parts: number[] }[];
+  // Per lexicon word: 0 not compared yet, -1 matches no stem (most words), n > 0 its scores in rows[n - 1].
+  private readonly rowOf: Int32Array;
+  private readonly rows: Float64Array[] = [];
+  private readonly memos: Uint8Array[];
+  // Scratch for coverage(): the best match per stem within one set of words.
+  private readonly best: Float64Array;
+
+  constructor(concepts: readonly Concept[], private readonly lexicon: Lexicon) {
+    this.concepts = concepts.map((c) => ({ stem: this.add(c.stem), phrases: c.phrases.map((p) => p.map((s) => this.add(s))), parts: c.parts.map((s) => this.add(s)) }));
+    this.best = new Float64Array(this.stems.length);
+    this.rowOf = new Int32Array(lexicon.size);
+    this.memos = this.stems.map((stem) => lexicon.memoFor(stem));
+  }
+
+  private add(stem: string): number {
+    let i = this.index.get(stem);
+    if (i === undefined) {
+      i = this.stems.length;
+      this.stems.push(stem);
+      this.index.set(stem, i);
+    }
+    return i;
+  }
+
+  private compare(id: number): number {
+    let row: Float64Array | undefined;
+    for (let i = 0; i < this.stems.length; i += 1) {
+      // stemMatch gives 0, 0.6, 0.8, 0.9 or 1: kept as 1 + tenths, 0 meaning not compared yet.
+      let code = this.memos[i]![id]!;
+      if (code === 0) code = this.memos[i]![id] = 1 + Math.round(10 * stemMatch(this.stems[i]!, this.lexicon.word(id)));
+      const m = (code - 1) / 10;
+      if (m > 0) (row ??= new Float64Array(this.stems.length))[i] = m;
+    }
+    if (row) this.rows.push(row);
+    this.rowOf[id] = row ? this.rows.length : -1;
+    return this.rowOf[id]!;
+  }
+
+  /**
+   * 0..1 per concept: how much of it the words cover. The concept's own stem counts fully, an
+   * alternative phrasing by the mean of its stems, compound parts alone for 0.6 of theirs.
+   */
+  coverage(ids: Int32Array): number[] {
+    const best = this.best.fill(0);
+    for (let n = 0; n < ids.length; n += 1) {
+      const id = ids[n]!;
+      let r = this.rowOf[id]!;
+      if (r === 0) r = this.compare(id);
+      if (r < 0) continue;
+      const row = this.rows[r - 1]!;
+      for (let i = 0; i < row.length; i += 1) if (row[i]! > best[i]!) best[i] = row[i]!;
+    }
+    const mean = (stems: number[]) => stems.reduce((sum, i) => sum + best[i]!, 0) / stems.length;
+    return this.concepts.map((c) => {
+      let score = best[c.stem]!;
+      if (score === 1) return 1;
+      for (const phrase of c.phrases) if (phrase.length > 0) score = Math.max(score, mean(phrase));
+      if (c.parts.length > 0) score = Math.max(score, 0.6 * mean(c.parts));
+      return score;
+    });
+  }
+}
+
+export interface ScoreOptions {
+  /** The knowledge base's numbering of document words, kept between questions; a fresh one by default. */
+  lexicon?: Lexicon;
+  /** Added to every window's score of a document (a slight preference for newer documents). */
+  documentBonus?: (documentId: number) => number;
+}
+
+/** Scores every window of one or two adjacent sentences of the candidate passages, best first. */
+export function scoreWindows(question: AnalyzedQuestion, passages: readonly ScoringPassage[], options: ScoreOptions = {}): ScoredWindow[] {
   const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
   if (total === 0) return [];
+  const lexicon = options.lexicon ?? new Lexicon();
+  const numbered = passages.map((p) => ({ sentences: p.sentences.map((s) => lexicon.idsOf(s.lexemes)), title: lexicon.idsOf(p.titleLexemes), documentTitle: lexicon.idsOf(p.documentTitleLexemes) }));
+  const table = new StemTable(question.concepts, lexicon);
   const windows: ScoredWindow[] = [];
   const askedWords = question.concepts.map((c) => c.word);
-  for (const passage of passages) {
-    const perSentence = passage.sentences.map((s) => question.concepts.map((c) => conceptMatch(c, s.lexemes)));
-    const fromTitle = question.concepts.map((c) => Math.max(titleCredit * conceptMatch(c, passage.titleLexemes), documentTitleCredit * conceptMatch(c, passage.documentTitleLexemes)));
+  passages.forEach((passage, p) => {
+    const ids = numbered[p]!;
+    const perSentence = ids.sentences.map((s) => table.coverage(s));
+    const inTitle = table.coverage(ids.title);
+    const inDocumentTitle = table.coverage(ids.documentTitle);
+    const fromTitle = question.concepts.map((_, k) => Math.max(titleCredit * inTitle[k]!, documentTitleCredit * inDocumentTitle[k]!));
     // Whether each sentence holds the asked kind of fact, once per sentence rather than per window.
     const cueBySentence = passage.sentences.map((s) => satisfiesCue(s.text, question.cue, question.countedStem, askedWords));
+    const bonus = options.documentBonus?.(passage.documentId) ?? 0;
     for (let i = 0; i < passage.sentences.length; i += 1) {
-      for (const j of [i, i + 1]) {
-        if (j >= passage.sentences.length) continue;
+      for (let j = i; j <= i + 1 && j < passage.sentences.length; j += 1) {
         let covered = 0;
         for (let k = 0; k < question.concepts.length; k += 1) {
           const m = Math.max(fromTitle[k]!, perSentence[i]![k]!, perSentence[j]![k]!);
@@ -91,10 +151,10 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
         }
         const coverage = covered / total;
         const cueMet = cueBySentence[i]! || cueBySentence[j]!;
-        const score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6);
+        const score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6) + bonus;
         windows.push({ passageId: passage.id, documentId: passage.documentId, from: i, to: j, coverage, cueMet, score });
       }
     }
-  }
+  });
   return windows.sort((a, b) => b.score - a.score);
 }

@@ -143,22 +143,6 @@ export async function knowledgeVersion(sql: Sql): Promise<string> {
   return `${row?.n ?? 0}:${row?.maxid ?? 0}:${row?.latest ? new Date(row.latest).getTime() : 0}`;
 }
 
-/**
- * Passages matching a tsquery (built with `to_tsquery('dutch', ...)`), best first, optionally
- * only from some documents. One indexed query (GIN on tsv).
- */
-export async function searchPassages(sql: Sql, tsquery: string, options: { documentIds?: readonly number[]; limit: number }): Promise<PassageRow[]> {
-  const rows = await sql.query<PassageDbRow & { rank: number }>(
-    `SELECT p.id, p.document_id, p.section_index, p.section_title, p.position, p.text, p.sentences, p.title_lexemes, ts_rank(p.tsv, q) AS rank
-       FROM knowledge_passages p, to_tsquery('dutch', unaccent($1)) AS q
-      WHERE p.tsv @@ q AND ($2::int[] IS NULL OR p.document_id = ANY($2::int[]))
-      ORDER BY rank DESC, p.id
-      LIMIT $3`,
-    [tsquery, options.documentIds ? [...options.documentIds] : null, options.limit],
-  );
-  return rows.map((r) => ({ ...passageFromRow(r), rank: Number(r.rank) }));
-}
-
 /** All passages of one document in reading order. */
 export async function documentPassages(sql: Sql, documentId: number): Promise<Omit<PassageRow, 'rank'>[]> {
   const rows = await sql.query<{ id: number; section_index: number; section_title: string; position: number; text: string; sentences: StoredSentence[] | string; title_lexemes: string[] }>(
@@ -190,11 +174,38 @@ export async function documentsByTitle(sql: Sql, text: string, limit: number): P
   return rows.map((r) => ({ id: r.id, similarity: Number(r.similarity) }));
 }
 
-/** Ids and ranks of the passages matching a tsquery, best first: the indexed part of a search. */
+/**
+ * Each word as a tsquery operand, analysed as `to_tsquery('dutch', ...)` does: exact, and as a
+ * prefix (`'programma':*`); an empty string for a stop word. Words are folded, so unaccent has
+ * nothing left to do. Knowing the operands, a search sends a finished tsquery and PostgreSQL need
+ * not run the Dutch analysis on every question.
+ */
+export async function queryTerms(sql: Sql, words: readonly string[]): Promise<Map<string, { exact: string; prefix: string }>> {
+  if (words.length === 0) return new Map();
+  const rows = await sql.query<{ w: string; exact: string; prefix: string }>(
+    `SELECT w, to_tsquery('dutch', w)::text AS exact, to_tsquery('dutch', w || ':*')::text AS prefix FROM unnest($1::text[]) AS w`,
+    [[...words]],
+  );
+  return new Map(rows.map((r) => [r.w, { exact: r.exact, prefix: r.prefix }]));
+}
+
+export interface SearchTerm {
+  word: string;
+  /** Also match words that start with this one. */
+  prefix: boolean;
+}
+
+/** The tsquery text that matches any of the terms, from their analysed operands; empty when all are stop words. */
+export function anyOfQuery(terms: readonly SearchTerm[], operands: ReadonlyMap<string, { exact: string; prefix: string }>): string {
+  const parts = terms.map((t) => operands.get(t.word)?.[t.prefix ? 'prefix' : 'exact']).filter((q): q is string => Boolean(q));
+  return [...new Set(parts)].map((q) => `( ${q} )`).join(' | ');
+}
+
+/** Ids and ranks of the passages matching a tsquery (its text form), best first: the indexed part of a search. */
 export async function rankPassages(sql: Sql, tsquery: string, options: { documentIds?: readonly number[]; limit: number }): Promise<{ id: number; rank: number }[]> {
   const rows = await sql.query<{ id: number; rank: number }>(
     `SELECT p.id, ts_rank(p.tsv, q) AS rank
-       FROM knowledge_passages p, to_tsquery('dutch', unaccent($1)) AS q
+       FROM knowledge_passages p, CAST($1 AS tsquery) AS q
       WHERE p.tsv @@ q AND ($2::int[] IS NULL OR p.document_id = ANY($2::int[]))
       ORDER BY rank DESC, p.id
       LIMIT $3`,
