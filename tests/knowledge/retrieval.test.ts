@@ -119,7 +119,7 @@ describe('retrieval and offline answers on the sample corpus', () => {
       const terms = [...new Set(tokenize(question))].filter((w) => /^[a-z0-9]+$/.test(w)).map((word) => ({ word, prefix: word.length >= 5 && !/^\d+$/.test(word) }));
       const query = anyOfQuery(terms, await queryTerms(db, terms.map((t) => t.word)));
       const analysedWhole = await db.query<{ id: number; rank: number }>(
-        `SELECT p.id, ts_rank(p.tsv, q) AS rank FROM knowledge_passages p, to_tsquery('dutch', unaccent($1)) AS q WHERE p.tsv @@ q ORDER BY rank DESC, p.id LIMIT 40`,
+        `SELECT s.passage_id AS id, ts_rank(s.tsv, q) AS rank FROM knowledge_search s, to_tsquery('dutch', unaccent($1)) AS q WHERE s.tsv @@ q ORDER BY rank DESC, s.passage_id LIMIT 40`,
         [terms.map((t) => (t.prefix ? `${t.word}:*` : t.word)).join(' | ')],
       );
       const fromOperands = await rankPassages(db, query, { limit: 40 });

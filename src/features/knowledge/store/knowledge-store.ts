@@ -119,9 +119,13 @@ export async function insertDocument(
   const id = row!.id;
   for (const [position, p] of passages.entries()) {
     await sql.query(
-      `INSERT INTO knowledge_passages (document_id, section_index, section_title, position, text, sentences, title_lexemes, lexemes, tsv)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::text[], $8::text[],
-         setweight(to_tsvector('dutch', unaccent($3)), 'B') || to_tsvector('dutch', unaccent($9)))`,
+      `WITH passage AS (
+         INSERT INTO knowledge_passages (document_id, section_index, section_title, position, text, sentences, title_lexemes, lexemes)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::text[], $8::text[])
+         RETURNING id, document_id
+       )
+       INSERT INTO knowledge_search (passage_id, document_id, tsv)
+       SELECT id, document_id, setweight(to_tsvector('dutch', unaccent($3)), 'B') || to_tsvector('dutch', unaccent($9)) FROM passage`,
       [id, p.sectionIndex, p.sectionTitle, position, p.text, JSON.stringify(p.sentences), p.titleLexemes, p.lexemes, p.indexText],
     );
   }
@@ -204,10 +208,10 @@ export function anyOfQuery(terms: readonly SearchTerm[], operands: ReadonlyMap<s
 /** Ids and ranks of the passages matching a tsquery (its text form), best first: the indexed part of a search. */
 export async function rankPassages(sql: Sql, tsquery: string, options: { documentIds?: readonly number[]; limit: number }): Promise<{ id: number; rank: number }[]> {
   const rows = await sql.query<{ id: number; rank: number }>(
-    `SELECT p.id, ts_rank(p.tsv, q) AS rank
-       FROM knowledge_passages p, CAST($1 AS tsquery) AS q
-      WHERE p.tsv @@ q AND ($2::int[] IS NULL OR p.document_id = ANY($2::int[]))
-      ORDER BY rank DESC, p.id
+    `SELECT s.passage_id AS id, ts_rank(s.tsv, q) AS rank
+       FROM knowledge_search s, CAST($1 AS tsquery) AS q
+      WHERE s.tsv @@ q AND ($2::int[] IS NULL OR s.document_id = ANY($2::int[]))
+      ORDER BY rank DESC, s.passage_id
       LIMIT $3`,
     [tsquery, options.documentIds ? [...options.documentIds] : null, options.limit],
   );
