@@ -29,6 +29,8 @@ export interface AppOptions {
   logDestination?: DestinationStream;
   /** A database opened by the caller (tests); the app migrates it but does not close it. */
   db?: Db;
+  /** The store, already being opened by openStore (the server starts it while the modules load); the app closes it. */
+  openingStore?: Promise<Db>;
   /** Tests point inbound token validation at a local OpenID configuration. */
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
   now?: () => Date;
@@ -77,7 +79,7 @@ export function buildApp(options: AppOptions): App {
   };
 
   const ready = (async (): Promise<Core> => {
-    db = options.db ?? (await openStore(config, log));
+    db = options.db ?? (await (options.openingStore ?? openStore(config, log)));
     if (options.db) {
       const { migrate } = await import('../store/migrate.js');
       const { migrations } = await import('../store/migrations/index.js');

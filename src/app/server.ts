@@ -1,13 +1,20 @@
 import { loadConfigOrExit } from '../config/load-config.js';
 import { isAppError } from '../core/app-error.js';
+import { createLogger } from '../core/logger.js';
 import { format } from '../i18n/catalogue.js';
 import { nl } from '../i18n/nl.js';
-import { buildApp } from './build-app.js';
+import { openStore } from '../store/open-store.js';
 
 /** The listening server: a thin wrapper around buildApp, with signals and exit codes. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = buildApp({ config });
+  // The store opens (the embedded one: a second of PGlite start-up on its own thread) while the
+  // bot's modules load, instead of after them.
+  const openingStore = openStore(config, createLogger(config.LOG_LEVEL));
+  // A failure to open is reported through app.ready below; until then it must not count as unhandled.
+  openingStore.catch(() => undefined);
+  const { buildApp } = await import('./build-app.js');
+  const app = buildApp({ config, openingStore });
   process.on('unhandledRejection', (reason) => app.log.error({ err: reason }, 'unhandled rejection'));
 
   let stopping = false;
