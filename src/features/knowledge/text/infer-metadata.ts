@@ -57,10 +57,26 @@ export function inferDate(text: string): string | null {
   return all[all.length - 1] ?? null;
 }
 
-/** The gemeente a document is from: the place most often named after "gemeente" or "van" in a signature. */
+// A letterhead: a line of its own near the top that is only "Gemeente <Naam>".
+const letterhead = /^\s*[Gg]emeente\s+(\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+)?)\s*$/u;
+
+function letterheadGemeente(text: string): string | null {
+  for (const line of text.split('\n').slice(0, 8)) {
+    const m = letterhead.exec(line);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+/**
+ * The gemeente a document is from: the one in its letterhead, else the place most often named
+ * after "gemeente" or "van" in a signature.
+ */
 export function inferGemeente(text: string): string | null {
+  const fromLetterhead = letterheadGemeente(text);
+  if (fromLetterhead) return fromLetterhead;
   const counts = new Map<string, number>();
-  const patterns = [/\bgemeente(?:raad)?\s+(?:van\s+)?(\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+)?)/gu, /\bburgemeester en wethouders van\s+(\p{Lu}[\p{L}-]+)/giu, /@(\p{L}+)\.nl\b/gu];
+  const patterns = [/\b[Gg]emeente(?:raad)?\s+(?:van\s+)?(\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+)?)/gu, /\bburgemeester en wethouders van\s+(\p{Lu}[\p{L}-]+)/giu, /@(\p{L}+)\.nl\b/gu];
   for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
       let name = m[1]!;
@@ -83,7 +99,11 @@ export function inferType(text: string): string {
 export function inferTitle(text: string, fileName: string): string {
   const subject = /\bonderwerp\s*:?\s*\n?\s*([^\n\t]{6,120})/i.exec(text);
   if (subject && !/zaaknummer|kenmerk/i.test(subject[1]!)) return subject[1]!.replace(/^collegebericht:\s*/i, '').trim();
-  const first = text.split('\n').map((l) => l.trim()).find((l) => l.length >= 6 && l.length <= 120 && /\p{L}{3}/u.test(l));
+  // The letterhead names the sender, not the document.
+  const first = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.length >= 6 && l.length <= 120 && /\p{L}{3}/u.test(l) && !letterhead.test(l));
   return first ?? fileName.replace(/\.[^.]+$/, '');
 }
 
