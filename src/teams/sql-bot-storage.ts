@@ -16,10 +16,10 @@ export interface SqlBotStorageOptions {
    * written is always current, and a turn reads its state without a query.
    */
   exclusive?: boolean;
+  /** With `exclusive`: how many conversations and users to keep in memory (default 10,000). */
+  remember?: number;
 }
 
-// Most conversations and users that keep state in memory; the oldest copies go first.
-const rememberedLimit = 10_000;
 // Shared by every storage on one database, so two bots on one store in one process stay in step.
 const rememberedByDb = new WeakMap<Sql, Map<string, Item | null>>();
 
@@ -31,6 +31,8 @@ export class SqlBotStorage implements Storage {
   // One query for the conversation and user state of a turn, and for the turns that arrive while it runs.
   private readonly reads: BatchedLookup<string, Item>;
   private readonly remembered: Map<string, Item | null> | undefined;
+  // The least recently used copies go first.
+  private readonly rememberedLimit: number;
 
   constructor(
     private readonly db: Sql,
@@ -40,31 +42,40 @@ export class SqlBotStorage implements Storage {
       const rows = await db.query<{ key: string; doc: Item; etag: string }>('SELECT key, doc, etag FROM bot_state WHERE key = ANY($1::text[])', [keys]);
       return new Map(rows.map((row) => [row.key, { ...row.doc, eTag: row.etag }]));
     });
+    this.rememberedLimit = options.remember ?? 10_000;
     if (options.exclusive) {
       this.remembered = rememberedByDb.get(db) ?? new Map();
       rememberedByDb.set(db, this.remembered);
     }
   }
 
+  /** Keeps a copy as the most recently used; the least recently used goes when the memory is full. */
   private remember(key: string, item: Item | null): void {
     if (!this.remembered) return;
     this.remembered.delete(key);
-    if (this.remembered.size >= rememberedLimit) this.remembered.delete(this.remembered.keys().next().value!);
+    if (this.remembered.size >= this.rememberedLimit) this.remembered.delete(this.remembered.keys().next().value!);
     this.remembered.set(key, item);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const missing = this.remembered ? keys.filter((k) => !this.remembered!.has(k)) : keys;
-    const found = missing.length ? await this.reads.get(missing) : new Map<string, Item>();
-    const items: StoreItems = {};
+    const known = new Map<string, Item | null>();
     for (const key of keys) {
-      let item = found.get(key) ?? this.remembered?.get(key);
-      if (missing.includes(key)) {
-        // A write that finished while this read was under way has the newer copy: keep that one.
-        if (this.remembered?.has(key)) item = this.remembered.get(key) ?? undefined;
-        else this.remember(key, item ?? null);
+      if (!this.remembered?.has(key)) continue;
+      known.set(key, this.remembered.get(key)!);
+      this.remember(key, known.get(key)!);
+    }
+    const missing = keys.filter((key) => !known.has(key));
+    if (missing.length > 0) {
+      const found = await this.reads.get(missing);
+      for (const key of missing) {
+        // A write that finished while this read was under way holds the newer copy: keep that one.
+        if (!this.remembered?.has(key)) this.remember(key, found.get(key) ?? null);
+        known.set(key, this.remembered?.get(key) ?? found.get(key) ?? null);
       }
+    }
+    const items: StoreItems = {};
+    for (const [key, item] of known) {
       // Each caller gets its own copy: botbuilder mutates what it reads.
       if (item) items[key] = structuredClone(item);
     }

@@ -110,6 +110,12 @@ describe.each(drivers)('store contract on $name', (driver) => {
     await storage.write({ 'conv/2': { topic: 'nieuw', eTag: '*' } });
     await reading;
     expect((await other.read(['conv/2']))['conv/2']).toMatchObject({ topic: 'nieuw' });
+    // A turn's state stays whole when reading it pushes other copies out of a full memory.
+    const small = new SqlBotStorage(db, { exclusive, remember: 2 });
+    await small.write({ 'conv/3': { topic: 'drie', eTag: '*' }, 'user/3': { locale: 'nl', eTag: '*' } });
+    const turn = await small.read(['conv/3', 'user/3', 'user/1']);
+    expect([turn['conv/3']?.topic, turn['user/3']?.locale, turn['user/1']?.locale]).toEqual(['drie', 'nl', 'nl']);
+    expect((await small.read(['conv/3']))['conv/3']).toMatchObject({ topic: 'drie', eTag: turn['conv/3']!.eTag });
     // Each read is a copy: changing it changes nothing stored.
     (await storage.read(['conv/2']))['conv/2'].topic = 'veranderd';
     expect((await storage.read(['conv/2']))['conv/2']).toMatchObject({ topic: 'nieuw' });

@@ -91,7 +91,7 @@ export class KnowledgeBase {
   private loading: Promise<CacheState> | undefined;
   private readonly stemCache = new Map<string, string | null>();
   // Each search word as a tsquery operand: the Dutch analysis runs once per word, not per question.
-  private readonly termCache = new Map<string, { exact: string; prefix: string }>();
+  private readonly termCache = new Map<string, { exact: string; prefix: string } | null>();
   // Passage contents only change with an ingest: keep them, so a question costs one indexed query.
   private readonly passageCache = new Map<number, Omit<PassageRow, 'rank'>>();
   private lexicon = new Lexicon();
@@ -116,12 +116,20 @@ export class KnowledgeBase {
 
   /** The tsquery for the terms, analysing only words not seen before. */
   private async anyOf(terms: readonly SearchTerm[]): Promise<string> {
-    const missing = [...new Set(terms.map((t) => t.word))].filter((w) => !this.termCache.has(w));
-    if (missing.length) {
-      if (this.termCache.size > 20_000) this.termCache.clear();
-      for (const [word, term] of await queryTerms(this.db, missing)) this.termCache.set(word, term);
-    }
+    await this.analyseWords(this.termCache, terms.map((t) => t.word), (missing) => queryTerms(this.db, missing));
     return anyOfQuery(terms, this.termCache);
+  }
+
+  /**
+   * Fills a cache of the store's analysis of words (stems, tsquery operands) for the words it does
+   * not hold yet, in one query; a word the store gives nothing for is remembered as null.
+   */
+  private async analyseWords<V>(cache: Map<string, V | null>, words: readonly string[], analyse: (missing: string[]) => Promise<Map<string, V | null>>): Promise<void> {
+    const missing = [...new Set(words)].filter((w) => !cache.has(w));
+    if (missing.length === 0) return;
+    const found = await analyse(missing);
+    if (cache.size > 20_000) cache.clear();
+    for (const w of missing) cache.set(w, found.get(w) ?? null);
   }
 
   /** Passages matching any of the words, best first, their contents from the cache where possible. */
@@ -170,12 +178,7 @@ export class KnowledgeBase {
   }
 
   private async stems(words: readonly string[]): Promise<Map<string, string | null>> {
-    const missing = words.filter((w) => !this.stemCache.has(w));
-    if (missing.length) {
-      const found = await stemWords(this.db, missing);
-      if (this.stemCache.size > 20_000) this.stemCache.clear();
-      for (const w of missing) this.stemCache.set(w, found.get(w) ?? null);
-    }
+    await this.analyseWords(this.stemCache, words, (missing) => stemWords(this.db, missing));
     return new Map(words.map((w) => [w, this.stemCache.get(w) ?? null]));
   }
 

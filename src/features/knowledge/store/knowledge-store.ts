@@ -147,22 +147,16 @@ export async function knowledgeVersion(sql: Sql): Promise<string> {
   return `${row?.n ?? 0}:${row?.maxid ?? 0}:${row?.latest ? new Date(row.latest).getTime() : 0}`;
 }
 
+// The columns passageFromRow reads.
+const passageColumns = 'id, document_id, section_index, section_title, position, text, sentences, title_lexemes';
+
 /** All passages of one document in reading order. */
 export async function documentPassages(sql: Sql, documentId: number): Promise<Omit<PassageRow, 'rank'>[]> {
-  const rows = await sql.query<{ id: number; section_index: number; section_title: string; position: number; text: string; sentences: StoredSentence[] | string; title_lexemes: string[] }>(
-    'SELECT id, section_index, section_title, position, text, sentences, title_lexemes FROM knowledge_passages WHERE document_id = $1 ORDER BY position',
+  const rows = await sql.query<PassageDbRow>(
+    `SELECT ${passageColumns} FROM knowledge_passages WHERE document_id = $1 ORDER BY position`,
     [documentId],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    documentId,
-    sectionIndex: r.section_index,
-    sectionTitle: r.section_title,
-    position: r.position,
-    text: r.text,
-    sentences: typeof r.sentences === 'string' ? (JSON.parse(r.sentences) as StoredSentence[]) : r.sentences,
-    titleLexemes: r.title_lexemes,
-  }));
+  return rows.map(passageFromRow);
 }
 
 /** Documents whose title resembles the text (trigram word similarity), closest first. */
@@ -200,7 +194,7 @@ export interface SearchTerm {
 }
 
 /** The tsquery text that matches any of the terms, from their analysed operands; empty when all are stop words. */
-export function anyOfQuery(terms: readonly SearchTerm[], operands: ReadonlyMap<string, { exact: string; prefix: string }>): string {
+export function anyOfQuery(terms: readonly SearchTerm[], operands: ReadonlyMap<string, { exact: string; prefix: string } | null>): string {
   const parts = terms.map((t) => operands.get(t.word)?.[t.prefix ? 'prefix' : 'exact']).filter((q): q is string => Boolean(q));
   return [...new Set(parts)].map((q) => `( ${q} )`).join(' | ');
 }
@@ -247,7 +241,7 @@ function passageFromRow(r: PassageDbRow): Omit<PassageRow, 'rank'> {
 export async function passagesById(sql: Sql, ids: readonly number[]): Promise<Omit<PassageRow, 'rank'>[]> {
   if (ids.length === 0) return [];
   const rows = await sql.query<PassageDbRow>(
-    'SELECT id, document_id, section_index, section_title, position, text, sentences, title_lexemes FROM knowledge_passages WHERE id = ANY($1::int[])',
+    `SELECT ${passageColumns} FROM knowledge_passages WHERE id = ANY($1::int[])`,
     [[...ids]],
   );
   return rows.map(passageFromRow);
