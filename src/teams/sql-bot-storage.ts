@@ -53,7 +53,7 @@ export class SqlBotStorage implements Storage {
   private remember(key: string, item: Item | null): void {
     if (!this.remembered) return;
     this.remembered.delete(key);
-    if (this.remembered.size >= this.rememberedLimit) this.remembered.delete(this.remembered.keys().next().value!);
+    while (this.remembered.size >= this.rememberedLimit) this.remembered.delete(this.remembered.keys().next().value!);
     this.remembered.set(key, item);
   }
 
