@@ -22,6 +22,7 @@ export const en: Catalogue = {
     rate_limited: 'You have made many requests recently. Please wait a moment and try again.',
     too_long: 'Your message is too long (at most {max} characters).',
     not_ready: 'The bot is still starting up. Please try again in a moment.',
+    knowledge_add_forbidden: 'Only an adviser or administrator of the municipality can add documents to the knowledge base. Nothing was added.',
     knowledge_unsupported_file: '{file}: this file type is not supported (supported: {types}).',
     knowledge_unreadable_file: '{file}: the file could not be read ({reason}).',
     knowledge_empty_file: '{file}: it holds no readable text (is it a scan without a text layer?).',

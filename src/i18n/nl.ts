@@ -23,6 +23,7 @@ export const nl = {
     rate_limited: 'U heeft de afgelopen tijd veel verzoeken gedaan. Wacht even en probeer het dan opnieuw.',
     too_long: 'Uw bericht is te lang (maximaal {max} tekens).',
     not_ready: 'De bot is nog aan het opstarten. Probeer het over een ogenblik opnieuw.',
+    knowledge_add_forbidden: 'Alleen een adviseur of beheerder van de gemeente kan documenten aan de kennisbank toevoegen. Er is niets toegevoegd.',
     knowledge_unsupported_file: '{file}: dit bestandstype wordt niet ondersteund (wel: {types}).',
     knowledge_unreadable_file: '{file}: het bestand kon niet worden gelezen ({reason}).',
     knowledge_empty_file: '{file}: er staat geen leesbare tekst in (is het een scan zonder tekstlaag?).',

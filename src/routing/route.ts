@@ -1,12 +1,25 @@
 import type { z } from 'zod';
-import type { Catalogue } from '../i18n/catalogue.js';
+import type { Catalogue, ErrorCode } from '../i18n/catalogue.js';
 import type { Turn } from './turn.js';
+
+/**
+ * Who may use a route, declared on the route and checked by the router before the handler runs
+ * (and before its data is read): a refused turn changes nothing and gets `refusal`, a catalogue
+ * text in the user's language.
+ */
+export interface RouteGuard {
+  /** For the log: what the guard asks for, e.g. "adviseur or beheerder of this tenant". */
+  name: string;
+  allows(turn: Turn): boolean;
+  refusal: ErrorCode;
+}
 
 /** A text message the feature recognises. The first matching route wins, in feature order. */
 export interface MessageRoute {
   kind: 'message';
   name: string;
   match: RegExp | ((text: string, turn: Turn) => boolean);
+  requires?: RouteGuard;
   handle(turn: Turn, match: RegExpMatchArray | null): Promise<void>;
 }
 
@@ -21,18 +34,27 @@ export interface ActionRoute<T = unknown> {
   kind: 'action';
   verb: `${string}.${string}`;
   data: z.ZodType<T>;
+  requires?: RouteGuard;
+  /**
+   * The answer may show personal data (AVG): it is never kept for duplicate deliveries; a
+   * redelivery runs the handler again instead, so such a handler must be idempotent.
+   */
+  answersWithPersonalData?: boolean;
   handle(turn: Turn, data: T, trigger: 'manual' | 'automatic'): Promise<ActionResult>;
 }
 
 export interface InvokeResult {
   status: number;
   body?: unknown;
+  /** The body may hold personal data: keep no copy of it (see `ActionRoute.answersWithPersonalData`). */
+  personalData?: boolean;
 }
 
 /** Any other invoke by name, e.g. `message/submitAction` (feedback). */
 export interface InvokeRoute {
   kind: 'invoke';
   name: string;
+  requires?: RouteGuard;
   handle(turn: Turn): Promise<InvokeResult>;
 }
 
@@ -73,6 +95,8 @@ export interface Feature {
 export function defineAction<S extends z.ZodType>(route: {
   verb: `${string}.${string}`;
   data: S;
+  requires?: RouteGuard;
+  answersWithPersonalData?: boolean;
   handle(turn: Turn, data: z.infer<S>, trigger: 'manual' | 'automatic'): Promise<ActionResult>;
 }): ActionRoute<z.infer<S>> {
   return { kind: 'action', ...route } as ActionRoute<z.infer<S>>;

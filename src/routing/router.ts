@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../core/app-error.js';
-import type { ActionResult, ActionRoute, EventRoute, Feature, FallbackRoute, InvokeResult, InvokeRoute, MessageRoute } from './route.js';
+import type { ActionResult, ActionRoute, EventRoute, Feature, FallbackRoute, InvokeResult, InvokeRoute, MessageRoute, RouteGuard } from './route.js';
 import { describeTurnError, errorInvokeResult } from './turn-error.js';
 import type { Turn } from './turn.js';
 
@@ -28,6 +28,11 @@ function actionResponse(result: ActionResult): InvokeResult {
     return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card } };
   }
   return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text } };
+}
+
+/** A route's declared guard: refuses before the handler (or its data) is touched. */
+function enforce(guard: RouteGuard | undefined, turn: Turn, route: string): void {
+  if (guard && !guard.allows(turn)) throw new AppError(guard.refusal, { status: 403, detail: `${route} requires ${guard.name}` });
 }
 
 /** Features whose message routes are expensive (extraction, summarising); the fallback (policy answers) is too. */
@@ -76,11 +81,13 @@ export function installRoutes(features: readonly Feature[], unmatched: (turn: Tu
     if (!parsed.success) throw new AppError('invalid_input', { params: { reason: turn.t.errors.unknown_action }, detail: 'malformed adaptiveCard/action value' });
     const route = actions.get(parsed.data.action.verb);
     if (!route) throw new AppError('unknown_action', { detail: `verb ${parsed.data.action.verb}` });
+    enforce(route.requires, turn, route.verb);
     const data = route.data.safeParse(parsed.data.action.data ?? {});
     if (!data.success) {
       throw new AppError('unknown_action', { detail: `invalid data for ${route.verb}: ${data.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` });
     }
-    return actionResponse(await route.handle(turn, data.data, parsed.data.trigger ?? 'manual'));
+    const response = actionResponse(await route.handle(turn, data.data, parsed.data.trigger ?? 'manual'));
+    return route.answersWithPersonalData ? { ...response, personalData: true } : response;
   }
 
   return {
@@ -90,10 +97,12 @@ export function installRoutes(features: readonly Feature[], unmatched: (turn: Tu
         if (route.match instanceof RegExp) {
           const match = turn.text.match(route.match);
           if (match) {
+            enforce(route.requires, turn, route.name);
             if (route.expensive) options.checkExpensive?.(turn);
             return route.handle(turn, match);
           }
         } else if (route.match(turn.text, turn)) {
+          enforce(route.requires, turn, route.name);
           if (route.expensive) options.checkExpensive?.(turn);
           return route.handle(turn, null);
         }
@@ -109,6 +118,7 @@ export function installRoutes(features: readonly Feature[], unmatched: (turn: Tu
         if (name === ADAPTIVE_CARD_ACTION) return await onAction(turn);
         const route = invokes.get(name);
         if (!route) throw new AppError('unknown_action', { detail: `invoke ${name}` });
+        enforce(route.requires, turn, route.name);
         return await route.handle(turn);
       } catch (error) {
         return errorInvokeResult(describeTurnError(error, turn));

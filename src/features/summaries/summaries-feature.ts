@@ -3,6 +3,7 @@ import type { Core } from '../../app/core.js';
 import { escapeMarkdown, renderCard, cardMessage } from '../../cards/render-card.js';
 import { AppError } from '../../core/app-error.js';
 import { format } from '../../i18n/catalogue.js';
+import { requiresRole } from '../../organisation/role-guard.js';
 import { defineAction, type Feature } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
 import { summarizerFor } from './llm-summarizer.js';
@@ -157,6 +158,8 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
       defineAction({
         verb: 'summaries.addToKnowledge',
         data: z.object({ uploadId: z.string().min(1).max(100) }),
+        // What the knowledge base holds is what every colleague is answered from.
+        requires: requiresRole(core.organisation, ['adviseur', 'beheerder'], 'knowledge_add_forbidden', core.now),
         async handle(turn, data) {
           if (!options.ingest) throw new AppError('unknown_action', { detail: 'knowledge ingest not connected' });
           const upload = await uploads.find(data.uploadId, turn.tenantId, turn.user.aadObjectId);
