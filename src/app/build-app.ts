@@ -129,6 +129,8 @@ export function buildApp(options: AppOptions): App {
       res.send(400, { code: 'InvalidActivity', message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` });
       return;
     }
+    // From here on the bot reads the cleaned activity (src/http/activity-schema.ts), never the raw body.
+    req.body = parsed.data;
     const deferred: Deferred[] = [];
     const turnBot = bot;
     const turn = adapter.process(req, res, (context) => turnBot(context, deferred));

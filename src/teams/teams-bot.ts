@@ -41,7 +41,7 @@ function dedupKey(activity: Activity): string | undefined {
 function isBotRemoved(activity: Activity): boolean {
   return (
     (activity.type === ActivityTypes.ConversationUpdate && (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id)) ||
-    (activity.type === ActivityTypes.InstallationUpdate && String(activity.action ?? '').startsWith('remove'))
+    (activity.type === ActivityTypes.InstallationUpdate && typeof activity.action === 'string' && activity.action.startsWith('remove'))
   );
 }
 

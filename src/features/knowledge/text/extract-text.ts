@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AppError } from '../../../core/app-error.js';
+import { wellFormedText } from '../../../core/well-formed-text.js';
 import { cleanText } from './clean-text.js';
 
 export type SourceFormat = 'txt' | 'md' | 'pdf' | 'docx';
@@ -81,6 +82,8 @@ export async function extractText(buffer: Uint8Array, fileName: string): Promise
     const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : String(error);
     throw new AppError('knowledge_unreadable_file', { params: { file: fileName, reason }, detail: `${fileName}: ${reason}`, cause: error });
   }
+  // A file may hold NUL bytes (or a PDF an unpaired surrogate): the store refuses both.
+  rawText = wellFormedText(rawText);
   const text = cleanText(rawText);
   if (!/[\p{L}]{3}/u.test(text)) {
     throw new AppError('knowledge_empty_file', { params: { file: fileName }, detail: `${fileName} holds no text` });
