@@ -52,7 +52,7 @@ export function buildApp(options: AppOptions): App {
   const { config } = options;
   const log = createLogger(config.LOG_LEVEL, options.logDestination);
   const localMode = !config.MicrosoftAppId;
-  const adapter = createAdapter(config, options.authOverrides);
+  const adapter = createAdapter(config, options.authOverrides, { log });
   let conversations: ConversationDirectory | undefined;
   // Proactive and deferred posts keep to Teams' rate limits and retry throttling with backoff;
   // a conversation Teams says is gone is marked inactive.

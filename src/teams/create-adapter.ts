@@ -3,6 +3,7 @@ import { AuthenticationError, JwtTokenValidation, type BotFrameworkAuthenticatio
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createRequire } from 'node:module';
 import type { Config } from '../config/config-schema.js';
+import type { Logger } from '../core/logger.js';
 
 /**
  * botbuilder 4.23 serialises outgoing activities with the connector's `Entity` mapper, which knows
@@ -23,7 +24,7 @@ keepEntityProperties();
  * anonymous traffic in; src/http/ then allows loopback callers only (local mode).
  * `overrides` lets tests point the OpenID metadata at a local server.
  */
-export function createAdapter(config: Config, overrides: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {}): CloudAdapter {
+export function createAdapter(config: Config, overrides: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {}, options: { log?: Logger } = {}): CloudAdapter {
   // botbuilder's local (anonymous) path needs the app type left out when there is no app id.
   const identity = config.MicrosoftAppId
     ? {
@@ -34,15 +35,17 @@ export function createAdapter(config: Config, overrides: Partial<ConfigurationBo
       }
     : {};
   const auth = new ConfigurationBotFrameworkAuthentication({ ...identity, ...overrides });
-  // botbuilder lets jsonwebtoken's own errors (bad signature, malformed token, not yet valid)
-  // through, and CloudAdapter answers those with 500: a forged token must be a plain 401.
+  // botbuilder lets jsonwebtoken's own errors (bad signature, malformed token) through, and
+  // CloudAdapter answers anything but its AuthenticationError with 500 and the exception text (a
+  // JWT whose payload is `null` throws a TypeError). Whatever fails while a request is authenticated
+  // is a plain 401 whose body says nothing more; the reason goes to the log.
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (...args) => {
     try {
       return await authenticate(...args);
     } catch (error) {
-      if (isJwtError(error)) throw new AuthenticationError(`Unauthorized: ${(error as Error).message}`, 401);
-      throw error;
+      options.log?.info({ reason: reasonOf(error) }, 'request refused: not authenticated');
+      throw new AuthenticationError('Unauthorized', 401);
     }
   };
   reuseClients(auth);
@@ -86,7 +89,11 @@ function reuseClients(auth: BotFrameworkAuthentication): void {
   auth.createUserTokenClient = (claims) => remember(tokenClients, appIdOf(claims), () => createTokenClient(claims));
 }
 
-function isJwtError(error: unknown): boolean {
-  const name = (error as { name?: unknown } | undefined)?.name;
-  return name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError';
+const explainedFailures = new Set(['AuthenticationError', 'JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/** The kind of failure, for the log: botbuilder's and jsonwebtoken's own messages; any other text may quote the token. */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const name = error instanceof AuthenticationError ? 'AuthenticationError' : error.name;
+  return explainedFailures.has(name) ? `${name}: ${error.message}`.slice(0, 200) : name;
 }

@@ -84,6 +84,31 @@ describe('with an app id configured, only Bot Framework tokens get in', () => {
     expect(await count(bot.db, 'conversation_refs')).toBe(refsBefore);
     expect(bot.connector.calls).toEqual([]);
   });
+
+  const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+  it.each([
+    ['a header that is not JSON', `${b64('{not json')}.${b64({ sub: 'x' })}.c2ln`],
+    ['a payload that is not JSON', `${b64({ alg: 'RS256', kid: 'key-1' })}.${b64('nope')}.c2ln`],
+    ['a header of JSON null', `${b64('null')}.${b64({ sub: 'x' })}.c2ln`],
+    ['an unknown key id', `${b64({ alg: 'RS256', kid: 'no-such-key', typ: 'JWT' })}.${b64({ iss: ISSUER, aud: APP_ID })}.c2ln`],
+    ['alg none', `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ iss: ISSUER, aud: APP_ID })}.`],
+    ['the right key id and a garbage signature', `${b64({ alg: 'RS256', kid: 'key-1', typ: 'JWT' })}.${b64({ iss: ISSUER, aud: APP_ID })}.c2ln`],
+    ['the right key id and another algorithm', `${b64({ alg: 'HS256', kid: 'key-1', typ: 'JWT' })}.${b64({ iss: ISSUER, aud: APP_ID })}.c2ln`],
+    ['the right key id and an elliptic-curve algorithm', `${b64({ alg: 'ES256', kid: 'key-1', typ: 'JWT' })}.${b64({ iss: ISSUER, aud: APP_ID })}.c2ln`],
+    ['the right key id and a payload that is a JSON array', `${b64({ alg: 'RS256', kid: 'key-1', typ: 'JWT' })}.${b64([1, 2])}.c2ln`],
+    ['the right key id and a signature that is not base64url', `${b64({ alg: 'RS256', kid: 'key-1', typ: 'JWT' })}.${b64({ iss: ISSUER, aud: APP_ID })}.%%%`],
+    ['a payload of JSON null', `${b64({ alg: 'RS256', kid: 'key-1', typ: 'JWT' })}.${b64('null')}.c2ln`],
+    ['an issuer that is a number', `${b64({ alg: 'RS256', kid: 'key-1', typ: 'JWT' })}.${b64({ iss: 42, aud: APP_ID })}.c2ln`],
+    ['an issuer that is an object', `${b64({ alg: 'RS256', kid: 'key-1', typ: 'JWT' })}.${b64({ iss: { toString: 1 }, aud: APP_ID })}.c2ln`],
+    ['empty parts', '..'],
+    ['four parts', 'a.b.c.d'],
+  ])('answers a malformed JWT-shaped token (%s) with 401 and no detail', async (_name, jwt) => {
+    const res = await send(`Bearer ${jwt}`);
+    expect(res.status).toBe(401);
+    // no library exception text: only a fixed word
+    expect(res.body).toBe('Unauthorized');
+    expect(JSON.stringify(res.body ?? '')).not.toMatch(/jwt|token|json|unexpected|signature|malformed|invalid|undefined|null|key/i);
+  });
 });
 
 
