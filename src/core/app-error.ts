@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../i18n/catalogue.js';
+import { describeErrorSafely } from './serialize-error.js';
 
 /**
  * The one error type of the app. `code` is stable (logs, tests, API clients),
@@ -40,6 +41,7 @@ export function isAppError(value: unknown): value is AppError {
 /** Wraps anything thrown into an AppError, keeping the original as cause (grammY's BotError idea). */
 export function toAppError(error: unknown, fallback: ErrorCode = 'unexpected'): AppError {
   if (isAppError(error)) return error;
-  const detail = error instanceof Error ? error.message : String(error);
+  // A driver's message may quote the values of the failing statement: the detail never does.
+  const detail = describeErrorSafely(error);
   return new AppError(fallback, { status: 500, detail, cause: error });
 }

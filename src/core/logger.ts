@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { serializeError } from './serialize-error.js';
 
 export type { Logger };
 
@@ -29,6 +30,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       name: 'veiligheidsbot',
       level,
       redact: { paths: redactPaths, censor: '[verborgen]' },
+      // Every error goes through one serializer: no statement, parameters or quoted values (AVG).
+      serializers: { err: serializeError, error: serializeError },
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
     },

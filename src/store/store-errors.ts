@@ -1,4 +1,5 @@
 import { AppError } from '../core/app-error.js';
+import { describeErrorSafely } from '../core/serialize-error.js';
 
 // SQLSTATE classes and socket codes that mean "the database is not there", not "the query is wrong".
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
@@ -13,7 +14,7 @@ export function isUnavailable(error: unknown): boolean {
 /** Turns driver failures into the app's error: unavailability is 503 with a Dutch message, the rest stays as thrown. */
 export function translateStoreError(error: unknown): unknown {
   if (isUnavailable(error)) {
-    return new AppError('store_unavailable', { status: 503, detail: (error as Error).message, cause: error });
+    return new AppError('store_unavailable', { status: 503, detail: describeErrorSafely(error), cause: error });
   }
   return error;
 }
