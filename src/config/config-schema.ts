@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { DEFAULT_DOWNLOAD_DOMAINS } from './download-domains.js';
 
 function isCronOrOff(expression: string): boolean {
   if (expression === 'off') return true;
@@ -64,6 +65,12 @@ export const configSchema = z
     STEERING_SCHEDULE: z.string().trim().default('0 9 1-7 * 1').refine(isCronOrOff, 'is not a cron expression of 5 or 6 fields'),
     STEERING_TIMEZONE: z.string().trim().default('Europe/Amsterdam').refine(isTimeZone, 'is not a known time zone'),
     MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(10_000_000),
+    /** Domains a file sent in Teams may be downloaded from (https only; the host or any subdomain). */
+    FILE_DOWNLOAD_DOMAINS: z
+      .string()
+      .default(DEFAULT_DOWNLOAD_DOMAINS.join(','))
+      .transform((v) => v.split(',').map((d) => d.trim().toLowerCase().replace(/^\*?\./, '')).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'is not a list of domain names')).min(1)),
     SUMMARY_WORDS: z.coerce.number().int().min(60).max(1000).default(250),
     /** LLM answers (issue 4): OpenAI or any OpenAI-compatible service; unset = offline answers only. */
     OPENAI_API_KEY: optionalText,
@@ -123,6 +130,7 @@ export const configHints: Partial<Record<keyof Config, string>> = {
   STEERING_SCHEDULE: 'use a cron expression such as "0 9 1-7 * 1" (first Monday of the month at 09:00; day of month and day of week must both match), or "off"',
   STEERING_TIMEZONE: 'use an IANA time zone such as Europe/Amsterdam',
   MAX_UPLOAD_BYTES: 'use a size in bytes between 1024 and 50000000 for files sent to the bot',
+  FILE_DOWNLOAD_DOMAINS: 'use a comma-separated list of domains files may be downloaded from, e.g. sharepoint.com,onedrive.com (subdomains included, https only)',
   SUMMARY_WORDS: 'use a whole number of words between 60 and 1000 for a summary',
   OPENAI_API_KEY: 'set the API key of OpenAI or of the OpenAI-compatible service; leave empty for offline answers only',
   OPENAI_BASE_URL: 'use the https address of an OpenAI-compatible API ending in /v1, e.g. https://llm.gemeente.nl/v1; leave empty for api.openai.com',

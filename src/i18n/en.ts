@@ -31,6 +31,7 @@ export const en: Catalogue = {
     file_too_large: 'This file is too large ({size}); I read files up to {max}.',
     no_text_found: 'I found no text in this file. Is it a scan or an image? Please send a version with text (for example a Word document).',
     unsupported_file: 'I cannot read this kind of file. Please send a PDF, a Word document (.docx) or a text file.',
+    download_refused: 'I only fetch files from Microsoft 365 (SharePoint or OneDrive). Please send the file as an attachment in Teams.',
     download_failed: 'I could not fetch the file. Please send it again.',
     steering_role_required: 'Only an administrator or OOV adviser can register a steering group or send an update to it.',
     steering_not_registered: 'No steering group {programme} has been registered yet. In the steering group\'s channel or group chat, type: "registreer dit kanaal als stuurgroep {programme}".',

@@ -32,6 +32,7 @@ export const nl = {
     file_too_large: 'Dit bestand is te groot ({size}); ik lees bestanden tot {max}.',
     no_text_found: 'In dit bestand heb ik geen tekst gevonden. Is het een scan of een afbeelding? Stuur dan een versie met tekst (bijvoorbeeld een Word-document).',
     unsupported_file: 'Dit soort bestand kan ik niet lezen. Stuur een PDF, een Word-document (.docx) of een tekstbestand.',
+    download_refused: 'Ik haal bestanden alleen op uit Microsoft 365 (SharePoint of OneDrive). Stuur het bestand als bijlage in Teams.',
     download_failed: 'Ik kon het bestand niet ophalen. Stuur het nog een keer.',
     steering_role_required: 'Alleen een beheerder of adviseur OOV kan een stuurgroep registreren of een update naar de stuurgroep sturen.',
     steering_not_registered: 'Er is nog geen stuurgroep {programme} geregistreerd. Typ in het kanaal of groepsgesprek van de stuurgroep: "registreer dit kanaal als stuurgroep {programme}".',

@@ -11,6 +11,7 @@ import { splitSections } from './split-sections.js';
 import { summaryMessage } from './summary-card.js';
 import type { KnowledgeIngest, SummarySource } from './summary-source.js';
 import type { Summarizer, SummaryDocument } from './summary-types.js';
+import { downloadPolicy } from './download-policy.js';
 import { downloadFile, extractUploadText, teamsFileOf } from './upload-reader.js';
 import { UploadStore } from './upload-store.js';
 
@@ -36,6 +37,7 @@ export interface SummariesFeatureOptions {
 export function summariesFeature(core: Core, options: SummariesFeatureOptions = {}): Feature {
   const summarizer = options.summarizer ?? summarizerFor(core);
   const uploads = new UploadStore(core.db);
+  const downloads = downloadPolicy(core.config);
   const defaultWords = core.config.SUMMARY_WORDS;
 
   async function show(turn: Turn, document: SummaryDocument, last: LastSummary): Promise<void> {
@@ -87,7 +89,7 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
           // Downloading and parsing can take seconds: say so first.
           await turn.send({ type: 'typing' });
           await turn.send(turn.t.summaries.reading);
-          const data = await downloadFile(file.downloadUrl, core.config.MAX_UPLOAD_BYTES);
+          const data = await downloadFile(file.downloadUrl, core.config.MAX_UPLOAD_BYTES, downloads);
           const text = await extractUploadText(file, data);
           const id = await uploads.save({ tenantId: turn.tenantId, userAadObjectId: turn.user.aadObjectId, fileName: file.name, text, at: core.now() });
           turn.log.info({ bytes: data.length, fileType: file.fileType }, 'uploaded file summarised');

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/app-error.js';
 import { extractText } from '../knowledge/index.js';
+import type { DownloadPolicy } from './download-policy.js';
 
 export const TEAMS_FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
 
@@ -24,13 +25,37 @@ export function formatBytes(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1).replace('.', ',')} MB` : `${Math.ceil(bytes / 1000)} kB`;
 }
 
-/** A plain GET with a size limit: stops reading as soon as the limit is passed (Content-Length can be absent or wrong). */
-export async function downloadFile(url: string, maxBytes: number): Promise<Buffer> {
-  let response: Response;
+const MAX_REDIRECTS = 5;
+
+/**
+ * A plain GET with a size limit: stops reading as soon as the limit is passed (Content-Length can
+ * be absent or wrong). Redirects are followed by hand, each hop checked against `policy`, so a
+ * permitted host cannot send the bot on to another one.
+ */
+export async function downloadFile(url: string, maxBytes: number, policy: DownloadPolicy): Promise<Buffer> {
+  let target: URL;
   try {
-    response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) });
-  } catch (error) {
-    throw new AppError('download_failed', { status: 502, detail: 'fetch failed', cause: error });
+    target = new URL(url);
+  } catch {
+    throw new AppError('download_refused', { status: 400, detail: 'download URL does not parse' });
+  }
+  let response: Response | undefined;
+  for (let hop = 0; ; hop++) {
+    if (!policy.allows(target)) throw new AppError('download_refused', { status: 403, detail: `download host not allowed (${hop === 0 ? 'first URL' : `redirect ${hop}`})` });
+    try {
+      response = await fetch(target, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      throw new AppError('download_failed', { status: 502, detail: 'fetch failed', cause: error });
+    }
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+    if (!location) break;
+    await response.body?.cancel();
+    if (hop >= MAX_REDIRECTS) throw new AppError('download_failed', { status: 502, detail: 'too many redirects' });
+    try {
+      target = new URL(location, target);
+    } catch {
+      throw new AppError('download_failed', { status: 502, detail: 'redirect to a URL that does not parse' });
+    }
   }
   if (!response.ok || !response.body) throw new AppError('download_failed', { status: 502, detail: `HTTP ${response.status}` });
   const tooLarge = (size: number) => new AppError('file_too_large', { status: 413, params: { size: formatBytes(size), max: formatBytes(maxBytes) } });
