@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { BatchedLookup } from './batched-lookup.js';
 import type { Sql } from './db.js';
 
-export interface StoredInvokeResponse {
-  status: number;
-  body: unknown;
-}
+/**
+ * What a duplicate delivery of an invoke is answered with. An answer that may show personal data
+ * is never kept (AVG: erasure must reach every copy): `rerun` says the handler, idempotent, runs
+ * again and shows the data as it is now.
+ */
+export type StoredInvokeResponse = { status: number; body: unknown; rerun?: undefined } | { status: number; body?: undefined; rerun: true };
 
 export type Claim =
   | { kind: 'first' }
@@ -84,6 +86,16 @@ export class ProcessedActivities {
   /** The handler failed before any effect was confirmed: a redelivery may try again. */
   async release(key: string): Promise<void> {
     await this.db.query('DELETE FROM processed_activities WHERE activity_key = $1 AND NOT done', [key]);
+  }
+
+  /** Stored answers that mention `text` (a case number) become a rerun reference: erasure reaches them too. */
+  async forgetResponsesMentioning(text: string): Promise<number> {
+    const rows = await this.db.query(
+      `UPDATE processed_activities SET response = jsonb_build_object('status', response->'status', 'rerun', true)
+       WHERE response IS NOT NULL AND NOT (response ? 'rerun') AND strpos(response::text, $1) > 0 RETURNING activity_key`,
+      [text],
+    );
+    return rows.length;
   }
 
   /** Teams redelivers within minutes; a week of keys is plenty. */

@@ -58,11 +58,12 @@ export function createTeamsBot(deps: TeamsBotDeps) {
   /**
    * A second delivery of an activity: a message is skipped (its replies went out with the first);
    * an invoke gets the first delivery's answer, waiting briefly while the first is still running,
-   * then a "still being handled" error on the card rather than a second effect.
+   * then a "still being handled" error on the card rather than a second effect. An answer that was
+   * not kept because it showed personal data is made again: returns 'rerun'.
    */
-  async function answerDuplicate(context: TurnContext, claim: Exclude<Claim, { kind: 'first' }>, key: string, log: Logger): Promise<void> {
+  async function answerDuplicate(context: TurnContext, claim: Exclude<Claim, { kind: 'first' }>, key: string, log: Logger): Promise<'answered' | 'rerun'> {
     log.info({ conversationId: context.activity.conversation?.id, state: claim.kind }, 'duplicate delivery of an activity: not handled again');
-    if (context.activity.type !== ActivityTypes.Invoke) return;
+    if (context.activity.type !== ActivityTypes.Invoke) return 'answered';
     let current: Claim = claim;
     const deadline = Date.now() + (deps.duplicateWaitMs ?? 5000);
     while (current.kind === 'in-flight' && Date.now() < deadline) {
@@ -71,10 +72,11 @@ export function createTeamsBot(deps: TeamsBotDeps) {
       if (next.kind === 'first') break;
       current = next;
     }
+    if (current.kind === 'done' && current.response?.rerun) return 'rerun';
     if (current.kind === 'done' && current.response) {
       const response: StoredInvokeResponse = current.response;
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: response.status, body: response.body } });
-      return;
+      return 'answered';
     }
     throw new AppError('activity_in_progress', { status: 409, detail: 'a duplicate delivery arrived while the first was still being handled' });
   }
@@ -107,10 +109,10 @@ export function createTeamsBot(deps: TeamsBotDeps) {
       if (key && deps.processed) {
         const claim = activity.type === ActivityTypes.Message ? await deps.processed.claimMessage(key) : await deps.processed.claim(key);
         if (claim.kind !== 'first') {
-          await answerDuplicate(context, claim, key, log);
-          return;
+          if ((await answerDuplicate(context, claim, key, log)) === 'answered') return;
+        } else {
+          claimed = key;
         }
-        claimed = key;
       }
       switch (activity.type) {
         case ActivityTypes.Message:
@@ -121,7 +123,7 @@ export function createTeamsBot(deps: TeamsBotDeps) {
           if (claimed) {
             // A 5xx answer means nothing was confirmed: let Teams' redelivery try again.
             if (result.status >= 500) await deps.processed!.release(claimed);
-            else await deps.processed!.complete(claimed, { status: result.status, body: result.body });
+            else await deps.processed!.complete(claimed, result.personalData ? { status: result.status, rerun: true } : { status: result.status, body: result.body });
             claimed = undefined;
           }
           await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: result.status, body: result.body } });

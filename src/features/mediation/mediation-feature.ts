@@ -16,6 +16,7 @@ import { caseCard, confirmationCard, intakeCard, statisticsCard, violenceCard } 
 import { erasePattern, exportPattern, meansIntake, statisticsPattern } from './mediation-intents.js';
 import { COORDINATOR_ROLE, limits, outcomes } from './mediation-options.js';
 import { mediationStatistics } from './mediation-statistics.js';
+import { ProcessedActivities } from '../../store/processed-activities.js';
 import { eraseExpiredPersonalData, erasePersonalData, exportCase, readCaseForCoordinator } from './personal-data-access.js';
 
 const DAY_MS = 86_400_000;
@@ -179,6 +180,8 @@ export function mediationFeature(core: Core): Feature {
           const { tenantId, actor } = await requireCoordinator(turn);
           const caseNumber = normaliseCaseNumber(match![1]!)!;
           const result = await erasePersonalData(db, { tenantId, caseNumber, actorAadObjectId: actor, now: core.now() });
+          // Stored invoke answers hold no personal data since migration 9; this reaches any older copy too.
+          await new ProcessedActivities(db).forgetResponsesMentioning(caseNumber);
           turn.log.info({ caseNumber, erased: result.erased }, 'mediation personal data erased on request');
           turn.defer('mediation.update-case-card', () => updatePostedCards(result.case));
           await turn.send(format(result.erased ? turn.t.mediation.eraseDone : turn.t.mediation.eraseAlready, { caseNumber }));
@@ -196,6 +199,7 @@ export function mediationFeature(core: Core): Feature {
       },
       defineAction({
         verb: 'mediation.submit',
+        answersWithPersonalData: true,
         data: submitData,
         handle: async (turn, data) => {
           const tenantId = requireTenant(turn);
@@ -222,6 +226,7 @@ export function mediationFeature(core: Core): Feature {
       }),
       defineAction({
         verb: 'mediation.refresh',
+        answersWithPersonalData: true,
         data: refreshData,
         handle: async (turn, data) => {
           const tenantId = requireTenant(turn);
@@ -236,6 +241,7 @@ export function mediationFeature(core: Core): Feature {
       }),
       defineAction({
         verb: 'mediation.accept',
+        answersWithPersonalData: true,
         data: acceptData,
         handle: async (turn, data) => {
           const one = shortName.safeParse(data.volunteer1);
@@ -247,11 +253,13 @@ export function mediationFeature(core: Core): Feature {
       }),
       defineAction({
         verb: 'mediation.referProfessional',
+        answersWithPersonalData: true,
         data: plainVersioned,
         handle: (turn, data) => coordinatorAction(turn, data, { action: 'referProfessional' }),
       }),
       defineAction({
         verb: 'mediation.notSuitable',
+        answersWithPersonalData: true,
         data: reasonData,
         handle: async (turn, data) => {
           const reason = z.string().trim().min(1).max(limits.reason).safeParse(data.reason);
@@ -262,6 +270,7 @@ export function mediationFeature(core: Core): Feature {
       }),
       defineAction({
         verb: 'mediation.close',
+        answersWithPersonalData: true,
         data: closeData,
         handle: async (turn, data) => {
           const outcome = z.enum(outcomes).safeParse(data.outcome);
