@@ -34,9 +34,25 @@ export function cardMessage(card: Record<string, unknown>, extra: Omit<OutgoingA
 }
 
 /**
- * TextBlocks render a markdown subset; text typed by users must show as typed, not as links or
- * headings. Escapes the characters Teams' markdown reacts to.
+ * Text a user typed, for an Adaptive Card TextBlock or Fact: it shows as typed, never as a link,
+ * emphasis or list. Card markdown is a small subset (bold, italic, lists, links; no headings,
+ * no HTML), and some Teams clients show a backslash that is not needed, so only what that subset
+ * reads is escaped: the characters of emphasis, links and code anywhere, list markers at a line start.
  */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|>~<])/g, '\\$1');
+export function escapeCardText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]~<>]/g, '\\$&')
+    .replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
 }
+
+/**
+ * Text a user typed, for a Teams message with markdown: messages read full markdown and some HTML
+ * (headings, code, quotes, tags, entities), so every punctuation mark that can start any of it is escaped.
+ */
+export function escapeMessageText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
+}
+
+/** @deprecated Say which markdown the text lands in: `escapeCardText` or `escapeMessageText`. */
+export const escapeMarkdown = escapeCardText;

@@ -46,7 +46,8 @@ describe('coordinator actions on the case card', () => {
     const { caseId, caseNumber } = await referCase(bot);
     const view = answeredCard(await bot.act('mediation.refresh', { caseId }, { from: coordinator, conversation: 'channel', trigger: 'automatic' }));
     const text = visibleText(view);
-    expect(text).toContain('Hendrika Kleinjan\\-Oosterveld');
+    // card markdown does not read a hyphen inside a name: it is shown as typed, without a backslash
+    expect(text).toContain('Hendrika Kleinjan-Oosterveld');
     expect(text).toContain('Vertrouwelijk');
     expect(action(view, 'mediation.accept')!.data).toEqual({ caseId, version: 1 });
     expect(input(view, 'volunteer1')).toMatchObject({ isRequired: true, label: 'Vrijwilliger 1' });

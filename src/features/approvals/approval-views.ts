@@ -1,4 +1,4 @@
-import { escapeMarkdown, renderCard } from '../../cards/render-card.js';
+import { escapeCardText as esc, renderCard } from '../../cards/render-card.js';
 import { format, type Catalogue, type Locale } from '../../i18n/catalogue.js';
 import type { ApprovalRequest } from './approval-store.js';
 import { formatDay, formatMoment } from './dates.js';
@@ -22,7 +22,7 @@ const MAX_REFRESH_USERS = 60;
 
 export function outcomeText(request: ApprovalRequest, t: Catalogue, locale: Locale): string | undefined {
   if (request.status === 'requested' || !request.decidedBy || !request.decidedAt) return undefined;
-  return format(t.approvals.outcome[request.status], { name: request.decidedBy.name, date: formatMoment(request.decidedAt, locale) });
+  return format(t.approvals.outcome[request.status], { name: esc(request.decidedBy.name), date: formatMoment(request.decidedAt, locale) });
 }
 
 export function approvalCard(request: ApprovalRequest, viewer: Viewer, ctx: CardContext): Record<string, unknown> {
@@ -32,23 +32,24 @@ export function approvalCard(request: ApprovalRequest, viewer: Viewer, ctx: Card
   const outcome = outcomeText(request, t, locale);
   const card = renderCard('approval-request', {
     notice: ctx.notice ?? '',
-    title: format(a.cardTitle, { title: request.milestoneTitle }),
+    // Titles, notes, comments and names are typed by people (an adviser adds a milestone): shown as typed.
+    title: format(a.cardTitle, { title: esc(request.milestoneTitle) }),
     statusText: open ? format(a.waitingFor, { role: a.roles[request.approverRole] }) : (outcome ?? a.milestoneStatus[request.status]),
     statusColor: open ? 'Accent' : request.status === 'approved' ? 'Good' : request.status === 'cancelled' ? 'Default' : 'Attention',
-    decisionComment: !open && request.decisionComment ? escapeMarkdown(request.decisionComment) : '',
+    decisionComment: !open && request.decisionComment ? esc(request.decisionComment) : '',
     decisionCommentLabel: a.decisionCommentLabel,
     description: '',
     facts: [
-      { title: a.gemeenteLabel, value: request.gemeente },
+      { title: a.gemeenteLabel, value: esc(request.gemeente) },
       { title: a.plannedLabel, value: formatDay(request.plannedDate, locale) },
-      { title: a.requesterLabel, value: format(a.requestedOn, { name: request.requester.name, date: formatMoment(request.requestedAt, locale) }) },
+      { title: a.requesterLabel, value: format(a.requestedOn, { name: esc(request.requester.name), date: formatMoment(request.requestedAt, locale) }) },
       { title: a.versionLabel, value: String(request.version) },
     ],
     noteLabel: a.noteLabel,
-    note: request.note ? escapeMarkdown(request.note) : '',
+    note: request.note ? esc(request.note) : '',
     documentsLabel: a.documentsLabel,
     documents: request.documents.map((d) => ({
-      text: `${d.url ? `[${escapeMarkdown(d.title)}](${d.url})` : escapeMarkdown(d.title)}${d.source ? ` (${escapeMarkdown(d.source)})` : ''}${d.version ? ` · ${a.documentVersion} ${d.version}` : ''}`,
+      text: `${d.url ? `[${esc(d.title)}](${d.url})` : esc(d.title)}${d.source ? ` (${esc(d.source)})` : ''}${d.version ? ` · ${a.documentVersion} ${d.version}` : ''}`,
     })),
     summaryLabel: a.summaryLabel,
     summary: request.summary ?? ctx.summary ?? '',
@@ -81,7 +82,7 @@ export function milestoneListCard(milestones: readonly Milestone[], ctx: { t: Ca
     empty: a.listEmpty,
     requestButton: a.requestButton,
     items: milestones.map((m) => ({
-      title: m.title,
+      title: esc(m.title),
       line: format(a.listItemLine, {
         gemeente: m.gemeente,
         date: formatDay(m.plannedDate, ctx.locale),
@@ -101,11 +102,11 @@ export function chooseMilestoneCard(
   const a = ctx.t.approvals;
   return renderCard('milestone-choose', {
     title: a.chooseTitle,
-    intro: format(a.chooseIntro, { query: escapeMarkdown(ctx.query) }),
+    intro: format(a.chooseIntro, { query: esc(ctx.query) }),
     buttonTitle: ctx.buttonTitle,
     note: ctx.note ?? '',
     items: milestones.slice(0, 10).map((m) => ({
-      title: m.title,
+      title: esc(m.title),
       line: format(a.chooseItemLine, { gemeente: m.gemeente, date: formatDay(m.plannedDate, ctx.locale) }),
       gemeente: m.gemeente,
       id: m.id,
@@ -121,8 +122,8 @@ export function pendingCard(requests: readonly ApprovalRequest[], ctx: { t: Cata
     empty: a.pendingEmpty,
     openButton: a.openButton,
     items: requests.map((r) => ({
-      title: r.milestoneTitle,
-      line: format(a.pendingItemLine, { gemeente: r.gemeente, name: r.requester.name, date: formatMoment(r.requestedAt, ctx.locale) }),
+      title: esc(r.milestoneTitle),
+      line: format(a.pendingItemLine, { gemeente: r.gemeente, name: esc(r.requester.name), date: formatMoment(r.requestedAt, ctx.locale) }),
       requestId: r.id,
       version: r.version,
     })),

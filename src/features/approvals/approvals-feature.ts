@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { Core } from '../../app/core.js';
-import { cardMessage } from '../../cards/render-card.js';
+import { cardMessage, escapeCardText, escapeMessageText } from '../../cards/render-card.js';
 import { AppError } from '../../core/app-error.js';
 import { fromRoot } from '../../core/project-root.js';
 import { format } from '../../i18n/catalogue.js';
@@ -104,7 +104,8 @@ export function approvalsFeature(core: Core): Feature {
     let { request } = await requestApproval(deps, { tenantId, actor: actor(turn), gemeente, milestoneId, note, conversationId: turn.conversation.id, linked });
     await remember(turn);
     const d = turnDelivery(turn);
-    const notice = format(turn.t.approvals.approverNotice, { title: request.milestoneTitle, gemeente: request.gemeente });
+    // The notice is the text of the approver's message (markdown) above the card.
+    const notice = format(turn.t.approvals.approverNotice, { title: escapeMessageText(request.milestoneTitle), gemeente: request.gemeente });
     if (via === 'message') {
       const id = await turn.send(cardMessage(await conversationCard(d, request)));
       if (id) await saveCardCopy(core.db, { requestId: request.id, activityId: id, address: turn.address, audience: 'conversation' });
@@ -161,7 +162,7 @@ export function approvalsFeature(core: Core): Feature {
           core.now(),
         );
         await remember(turn);
-        await turn.send(format(turn.t.approvals.milestoneAdded, { title: milestone.title, gemeente, date: formatDay(milestone.plannedDate, turn.locale), id }));
+        await turn.send(format(turn.t.approvals.milestoneAdded, { title: escapeMessageText(milestone.title), gemeente, date: formatDay(milestone.plannedDate, turn.locale), id }));
       },
     },
     {
@@ -183,7 +184,7 @@ export function approvalsFeature(core: Core): Feature {
         requireRole(core.organisation, { tenantId, aadObjectId: turn.user.aadObjectId }, ['adviseur'], milestone.gemeente, core.now());
         const moved = await register.move(milestone, plannedDate, { name: turn.user.name, aadObjectId: turn.user.aadObjectId! }, core.now());
         await remember(turn);
-        await turn.send(format(turn.t.approvals.milestoneMoved, { title: moved.title, gemeente: moved.gemeente, date: formatDay(moved.plannedDate, turn.locale) }));
+        await turn.send(format(turn.t.approvals.milestoneMoved, { title: escapeMessageText(moved.title), gemeente: moved.gemeente, date: formatDay(moved.plannedDate, turn.locale) }));
       },
     },
     {
@@ -248,7 +249,7 @@ export function approvalsFeature(core: Core): Feature {
         data: requestData,
         handle: async (turn, data) => {
           const request = await startRequest(turn, data.gemeente, data.milestoneId, data.note, 'card');
-          const notice = format(turn.t.approvals.requestedNotice, { title: request.milestoneTitle, gemeente: request.gemeente });
+          const notice = format(turn.t.approvals.requestedNotice, { title: escapeCardText(request.milestoneTitle), gemeente: request.gemeente });
           return { type: 'card', card: await upcomingList(turn, undefined, notice) };
         },
       }),

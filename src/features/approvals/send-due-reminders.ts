@@ -1,4 +1,4 @@
-import { cardMessage } from '../../cards/render-card.js';
+import { cardMessage, escapeMessageText } from '../../cards/render-card.js';
 import { catalogue, format } from '../../i18n/catalogue.js';
 import { approvalCard } from './approval-views.js';
 import { saveCardCopy, selectRequests, updateRequest } from './approval-store.js';
@@ -23,7 +23,8 @@ export async function sendDueReminders(deps: DeliveryDeps, now: Date, days: numb
     );
     if (!claimed) continue;
     const waited = Math.floor((now.getTime() - claimed.requestedAt.getTime()) / DAY_MS);
-    const params = { title: claimed.milestoneTitle, gemeente: claimed.gemeente, days: waited };
+    // Both texts are markdown messages: the title an adviser typed is shown as typed.
+    const params = { title: escapeMessageText(claimed.milestoneTitle), gemeente: claimed.gemeente, days: waited };
     const reached = await notifyApprovers(deps, claimed, format(t.approvals.reminder, params));
     if (reached === 0) {
       // No approver has a personal chat with the bot: remind in the conversation where it was asked.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Core } from '../../app/core.js';
-import { cardMessage, escapeMarkdown, renderCard } from '../../cards/render-card.js';
+import { cardMessage, escapeMarkdown, escapeMessageText, renderCard } from '../../cards/render-card.js';
 import { AppError } from '../../core/app-error.js';
 import { catalogue, format } from '../../i18n/catalogue.js';
 import { defineAction, type Feature } from '../../routing/route.js';
@@ -102,7 +102,7 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions = {}
           await core.conversations.remember(turn.address);
           const { moved } = await groups.register({ tenantId: turn.tenantId, programme, address: turn.address, registeredBy: turn.user.aadObjectId ?? turn.user.id, at: core.now() });
           turn.log.info({ programme, conversationType: turn.conversation.type, moved }, 'steering group registered');
-          await turn.send(format(moved ? s.moved : s.registered, { programme: escapeMarkdown(programme) }));
+          await turn.send(format(moved ? s.moved : s.registered, { programme: escapeMessageText(programme) }));
         },
       },
       {
