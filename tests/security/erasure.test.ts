@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
+import { noPersonalDataInStoredAnswersMigration } from '../../src/store/migrations/009-no-personal-data-in-stored-answers.js';
 import { createTestDatabase } from '../helpers/postgres.js';
 import { startTestBot, type TestBot } from '../helpers/test-app.js';
 import { personas } from '../helpers/teams-activity.js';
@@ -43,6 +44,19 @@ describe.each(['pglite', 'postgres'] as const)('erasing a case removes every cop
     await drop();
   });
 
+  it('migration 9 turns answers stored before it by the buurtbemiddeling cards into references', async () => {
+    const stored = (text: string) => ({ status: 200, body: { value: { actions: [{ type: 'Action.Execute', verb: 'mediation.accept' }], body: [{ type: 'TextBlock', text }] } } });
+    await bot.db.query("INSERT INTO processed_activities (activity_key, done, response) VALUES ('old-case-card', true, $1::jsonb), ('old-approval', true, $2::jsonb)", [
+      JSON.stringify(stored('Roelof Tijhuis')),
+      JSON.stringify({ status: 200, body: { value: { actions: [{ type: 'Action.Execute', verb: 'approval.approve' }] } } }),
+    ]);
+    await bot.db.exec(noPersonalDataInStoredAnswersMigration.sql);
+    const rows = await bot.db.query<{ activity_key: string; response: any }>("SELECT activity_key, response FROM processed_activities WHERE activity_key LIKE 'old-%' ORDER BY activity_key");
+    expect(rows.map((r) => [r.activity_key, r.response.rerun ?? false])).toEqual([['old-approval', false], ['old-case-card', true]]);
+    expect(await whereIs(bot.db, 'Roelof Tijhuis')).toEqual([]);
+    await bot.db.query("DELETE FROM processed_activities WHERE activity_key LIKE 'old-%'");
+  });
+
   it('a refused intake leaves nothing of what was typed in the store', async () => {
     const res = await bot.act('mediation.submit', intakeInput({ ...refused, consent: 'false' }));
     expect(JSON.stringify(res.body)).toContain(refused.partyAName); // the form comes back with the input kept
@@ -60,6 +74,9 @@ describe.each(['pglite', 'postgres'] as const)('erasing a case removes every cop
     const accepted = await bot.act('mediation.accept', { caseId, version: row!.version, volunteer1: 'Annemieke Bolhuis', volunteer2: 'Wouter Stegeman' }, { from: personas.coordinator });
     expect(JSON.stringify(accepted.body)).toContain('Annemieke Bolhuis');
     expect(await whereIs(bot.db, 'Kleinjan')).toEqual(['mediation_personal_data (1)']);
+    // an answer stored by a version before this one, with the case card in it
+    const legacy = { status: 200, body: { type: 'application/vnd.microsoft.card.adaptive', value: { body: [{ type: 'TextBlock', text: `${caseNumber}: Hendrika Kleinjan-Oosterveld, 06 98765432` }] } } };
+    await bot.db.query("INSERT INTO processed_activities (activity_key, done, response) VALUES ('legacy-answer', true, $1::jsonb)", [JSON.stringify(legacy)]);
 
     const replies = await bot.say(`wis persoonsgegevens ${caseNumber}`, { from: personas.coordinator });
     expect(JSON.stringify(replies)).toContain(caseNumber);
@@ -69,6 +86,8 @@ describe.each(['pglite', 'postgres'] as const)('erasing a case removes every cop
       if (where.length) left[value] = where;
     }
     expect(left).toEqual({});
+    const [kept] = await bot.db.query<{ response: unknown }>("SELECT response FROM processed_activities WHERE activity_key = 'legacy-answer'");
+    expect(kept!.response).toEqual({ status: 200, rerun: true });
     // the anonymous facts stay for the statistics
     expect(await whereIs(bot.db, caseNumber)).toContain('mediation_cases (1)');
     // Teams delivers the view from before the erasure once more: it is shown as it is now
