@@ -5,19 +5,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, missingChromiumMessage } from '../helpers/browser-tests.js';
 import { startTestBot, type TestBot } from '../helpers/test-app.js';
 import { fromRoot } from '../../src/core/project-root.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Browser tests run everywhere, CI included; only an explicit opt-out skips them. */
-export const skipBrowserTests = process.env.SKIP_BROWSER_TESTS === '1';
+export { skipBrowserTests } from '../helpers/browser-tests.js';
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}. Install it with: apt-get install chromium (or set SKIP_BROWSER_TESTS=1 to skip browser tests).`);
-  }
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(missingChromiumMessage());
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
 }
 
