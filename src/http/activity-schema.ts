@@ -40,4 +40,3 @@ export const incomingActivitySchema = z
   })
   .refine((a) => a.type !== 'invoke' || (a.name !== undefined && a.name.length > 0), { message: 'an invoke needs a name', path: ['name'] });
 
-export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
