@@ -59,12 +59,25 @@ export async function startPlayground(botMessagesUrl: string, options: { configP
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 30_000;
-  while (!output.includes('Listening on')) {
-    if (child.exitCode !== null) throw new Error(`The Playground exited (${child.exitCode}): ${output}`);
-    if (Date.now() > deadline) throw new Error(`The Playground did not start within 30 s: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Ready when it says so: checked on each piece of output, no polling.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => stop(new Error(`The Playground did not start within 30 s: ${output}`)), 30_000);
+    const onOutput = () => {
+      if (output.includes('Listening on')) stop();
+    };
+    const onExit = (code: number | null) => stop(new Error(`The Playground exited (${code}): ${output}`));
+    const stop = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onOutput);
+      child.stderr?.off('data', onOutput);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    child.stdout?.on('data', onOutput);
+    child.stderr?.on('data', onOutput);
+    child.once('exit', onExit);
+  });
   return {
     url: `http://localhost:${port}`,
     process: child,

@@ -73,7 +73,8 @@ describe.skipIf(skipBrowserTests)('dashboard tab in headless Chromium', () => {
     await page.goto(`${bot.url}/tab/${query}`);
     // Outside Teams the page waits about a second for the host, then loads its data.
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 15_000 });
-    await page.waitForTimeout(300); // charts draw on the next animation frame
+    // Charts (no animation) draw on the next animation frame: wait for two frames, not for a time.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(errors).toEqual([]);
     return page;
   }
