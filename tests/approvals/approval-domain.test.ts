@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../../src/core/project-root.js';
 import { Organisation } from '../../src/organisation/organisation.js';
-import { approvalStatuses, mayDecide, nextRequestStep, stepAllowed } from '../../src/features/approvals/approval-state.js';
+import { mayDecide, nextRequestStep, stepAllowed, type approvalStatuses } from '../../src/features/approvals/approval-state.js';
 import { auditToCsv, type AuditRecord } from '../../src/features/approvals/audit-export.js';
 import { parseDate, parsePeriod } from '../../src/features/approvals/dates.js';
 import { parseAddCommand, splitNote } from '../../src/features/approvals/milestone-commands.js';
