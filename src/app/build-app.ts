@@ -43,6 +43,11 @@ export interface App {
   ready: Promise<Core>;
   isReady(): boolean;
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  /**
+   * Resolves when no turn and no deferred work (`turn.defer`) is running any more, including work
+   * started while waiting: tests wait on this instead of sleeping to show that nothing else happens.
+   */
+  settled(): Promise<void>;
   /** Stops taking requests, finishes in-flight turns and deferred work, stops features, closes the store. */
   close(): Promise<void>;
 }
@@ -65,6 +70,9 @@ export function buildApp(options: AppOptions): App {
   const track = (p: Promise<unknown>) => {
     inflight.add(p);
     void p.finally(() => inflight.delete(p));
+  };
+  const settled = async () => {
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
   };
 
   let readyNow = false;
@@ -133,7 +141,7 @@ export function buildApp(options: AppOptions): App {
     req.body = parsed.data;
     const deferred: Deferred[] = [];
     const turnBot = bot;
-    const turn = adapter.process(req, res, (context) => turnBot(context, deferred));
+    const turn = adapter.processRequest(req, res, (context) => turnBot(context, deferred), log);
     track(turn);
     try {
       await turn;
@@ -166,6 +174,7 @@ export function buildApp(options: AppOptions): App {
     log,
     ready,
     isReady: () => readyNow,
+    settled,
     listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -178,7 +187,7 @@ export function buildApp(options: AppOptions): App {
     async close() {
       closing = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+      await settled();
       await ready.catch(() => undefined);
       for (const feature of [...features].reverse()) {
         await feature.stop?.().catch((error: unknown) => log.error({ err: error, feature: feature.name }, 'feature stop failed'));

@@ -1,15 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { appPackageConfigSchema } from '../config/app-package-config.js';
 import { loadConfigOrExit } from '../config/load-config.js';
 import { fromRoot } from '../core/project-root.js';
 import { buildAppPackage } from '../tab/app-package.js';
 
 /** `npm run package`: writes the Teams app zip to sideload, with ids and domain from the configuration. */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  if (!config.MicrosoftAppId || !config.PUBLIC_URL) {
-    console.error('Configuration error: the Teams app package needs MicrosoftAppId (the bot\'s app id) and PUBLIC_URL (the https address Teams reaches the bot on).');
-    process.exit(2);
-  }
+  const config = loadConfigOrExit('.env', appPackageConfigSchema);
   const zip = await buildAppPackage({ appId: config.MicrosoftAppId, publicUrl: config.PUBLIC_URL });
   const out = fromRoot('dist', 'veiligheidsbot-teams-app.zip');
   mkdirSync(fromRoot('dist'), { recursive: true });

@@ -112,6 +112,7 @@ export const configHints: Partial<Record<keyof Config, string>> = {
   PORT: 'use a port number such as 3978',
   LOG_LEVEL: 'use one of fatal, error, warn, info, debug, trace, silent',
   MAX_BODY_BYTES: 'use a size in bytes between 1024 and 10000000',
+  MicrosoftAppId: 'set it to the app id (a GUID) of the Azure Bot registration',
   MicrosoftAppType: 'use SingleTenant or UserAssignedMSI (new Azure Bot registrations are single-tenant)',
   MicrosoftAppTenantId: 'set it to the Entra ID tenant of the Azure Bot registration',
   MicrosoftAppPassword: 'set the client secret of the app registration, or use UserAssignedMSI',

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { z } from 'zod';
 import { configHints, configSchema, type Config } from './config-schema.js';
 
 export class ConfigError extends Error {
@@ -6,8 +7,11 @@ export class ConfigError extends Error {
 }
 
 /** Parses an environment; the first problem becomes one line naming the variable and the fix. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = configSchema.safeParse(env);
+export function parseConfig(env: Record<string, string | undefined>): Config;
+/** The same for a command that reads only part of the configuration (`npm run package`). */
+export function parseConfig<S extends z.ZodType>(env: Record<string, string | undefined>, schema: S): z.infer<S>;
+export function parseConfig(env: Record<string, string | undefined>, schema: z.ZodType = configSchema): unknown {
+  const result = schema.safeParse(env);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'configuration');
@@ -23,9 +27,12 @@ export function loadConfig(envFile = '.env'): Config {
 }
 
 /** For command-line entry points: the configuration, or one line on stderr and exit code 2. */
-export function loadConfigOrExit(envFile = '.env'): Config {
+export function loadConfigOrExit(envFile?: string): Config;
+export function loadConfigOrExit<S extends z.ZodType>(envFile: string | undefined, schema: S): z.infer<S>;
+export function loadConfigOrExit(envFile = '.env', schema: z.ZodType = configSchema): unknown {
   try {
-    return loadConfig(envFile);
+    if (existsSync(envFile)) process.loadEnvFile(envFile);
+    return parseConfig(process.env, schema);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -6,7 +6,7 @@ import { mediationSources } from './sources/mediation-sources.js';
 
 /**
  * The real data behind the tab, one feature module per source. A source whose feature is missing
- * would use unavailable-sources.ts ("not available") rather than show made-up data.
+ * would answer `available: false` ("not available") rather than show made-up data.
  */
 export function createDashboardSources(core: Core): DashboardSources {
   return { ...knowledgeSources(core), ...approvalsSources(core), ...mediationSources(core) };

@@ -1,9 +1,11 @@
 // botbuilder's own dependency (same version), where CloudAdapter's 401 check looks for this class.
 import { AuthenticationError, JwtTokenValidation, type BotFrameworkAuthentication, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { decodeJwt } from 'jose';
 import { createRequire } from 'node:module';
 import type { Config } from '../config/config-schema.js';
 import type { Logger } from '../core/logger.js';
+import { EdgeCloudAdapter } from './edge-cloud-adapter.js';
 
 /**
  * botbuilder 4.23 serialises outgoing activities with the connector's `Entity` mapper, which knows
@@ -24,7 +26,7 @@ keepEntityProperties();
  * anonymous traffic in; src/http/ then allows loopback callers only (local mode).
  * `overrides` lets tests point the OpenID metadata at a local server.
  */
-export function createAdapter(config: Config, overrides: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {}, options: { log?: Logger } = {}): CloudAdapter {
+export function createAdapter(config: Config, overrides: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {}, options: { log?: Logger } = {}): EdgeCloudAdapter {
   // botbuilder's local (anonymous) path needs the app type left out when there is no app id.
   const identity = config.MicrosoftAppId
     ? {
@@ -40,16 +42,18 @@ export function createAdapter(config: Config, overrides: Partial<ConfigurationBo
   // JWT whose payload is `null` throws a TypeError). Whatever fails while a request is authenticated
   // is a plain 401 whose body says nothing more; the reason goes to the log.
   const authenticate = auth.authenticateRequest.bind(auth);
-  auth.authenticateRequest = async (...args) => {
+  auth.authenticateRequest = async (activity, authHeader) => {
+    // botbuilder prints an expired token's stack to the console before refusing it; refused here first.
+    if (isExpired(authHeader)) throw new AuthenticationError('Unauthorized: the token has expired', 401);
     try {
-      return await authenticate(...args);
+      return await authenticate(activity, authHeader);
     } catch (error) {
       options.log?.info({ reason: reasonOf(error) }, 'request refused: not authenticated');
       throw new AuthenticationError('Unauthorized', 401);
     }
   };
   reuseClients(auth);
-  return new CloudAdapter(auth);
+  return new EdgeCloudAdapter(auth);
 }
 
 /**
@@ -87,6 +91,21 @@ function reuseClients(auth: BotFrameworkAuthentication): void {
   auth.createConnectorFactory = (claims) => reusing(createFactory(claims), appIdOf(claims));
   const createTokenClient = auth.createUserTokenClient.bind(auth);
   auth.createUserTokenClient = (claims) => remember(tokenClients, appIdOf(claims), () => createTokenClient(claims));
+}
+
+/** botbuilder's own allowance for clock skew (tokenValidationParameters: 5 minutes). */
+const clockToleranceSeconds = 5 * 60;
+
+function isExpired(authHeader: string): boolean {
+  const [scheme, token] = authHeader.split(' ');
+  if (scheme !== 'Bearer' || !token) return false;
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' && exp + clockToleranceSeconds < Date.now() / 1000;
+  } catch {
+    // Not a JWT: botbuilder refuses it with its own reason.
+    return false;
+  }
 }
 
 const explainedFailures = new Set(['AuthenticationError', 'JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);

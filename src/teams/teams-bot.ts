@@ -1,4 +1,4 @@
-import { ActivityTypes, ConversationState, TurnContext, UserState, type Activity, type CloudAdapter } from 'botbuilder';
+import { ActivityTypes, ConversationState, UserState, type Activity, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { ConversationDirectory } from '../conversations/conversation-directory.js';
 import type { Logger } from '../core/logger.js';
 import type { Locale } from '../i18n/catalogue.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../../src/core/project-root.js';
 import { Organisation } from '../../src/organisation/organisation.js';
-import { canTransition, mayDecide, nextRequestStep } from '../../src/features/approvals/approval-state.js';
+import { mayDecide, nextRequestStep, stepAllowed, type approvalStatuses } from '../../src/features/approvals/approval-state.js';
 import { auditToCsv, type AuditRecord } from '../../src/features/approvals/audit-export.js';
 import { parseDate, parsePeriod } from '../../src/features/approvals/dates.js';
 import { parseAddCommand, splitNote } from '../../src/features/approvals/milestone-commands.js';
@@ -11,16 +11,12 @@ import { personas, TENANT_ID, OTHER_TENANT_ID } from '../helpers/teams-activity.
 const organisation = Organisation.fromFile(fromRoot('src/content/organisation.yaml'));
 
 describe('approval state machine', () => {
-  it('decides only an open request, once', () => {
-    expect(canTransition('requested', 'approved')).toBe(true);
-    expect(canTransition('requested', 'rejected')).toBe(true);
-    expect(canTransition('requested', 'changes_requested')).toBe(true);
-    expect(canTransition('requested', 'cancelled')).toBe(true);
-    expect(canTransition('changes_requested', 'requested')).toBe(true);
-    for (const closed of ['approved', 'rejected', 'cancelled'] as const) {
-      for (const to of ['requested', 'approved', 'rejected', 'changes_requested', 'cancelled'] as const) expect(canTransition(closed, to)).toBe(false);
-    }
-    expect(canTransition('changes_requested', 'approved')).toBe(false);
+  it('decides or cancels only an open request, resubmits only one sent back for changes, and leaves a closed one alone', () => {
+    const steps = ['approve', 'reject', 'requestChanges', 'cancel', 'resubmit'] as const;
+    const allowed = (status: (typeof approvalStatuses)[number]) => steps.filter((step) => stepAllowed(step, status));
+    expect(allowed('requested')).toEqual(['approve', 'reject', 'requestChanges', 'cancel']);
+    expect(allowed('changes_requested')).toEqual(['resubmit']);
+    for (const closed of ['approved', 'rejected', 'cancelled'] as const) expect(allowed(closed), closed).toEqual([]);
   });
 
   it('a new request resubmits after changes, starts over after a rejection, and is refused while open or approved', () => {

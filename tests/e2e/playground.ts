@@ -5,19 +5,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, missingChromiumMessage } from '../helpers/browser-tests.js';
 import { startTestBot, type TestBot } from '../helpers/test-app.js';
 import { fromRoot } from '../../src/core/project-root.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Browser tests run everywhere, CI included; only an explicit opt-out skips them. */
-export const skipBrowserTests = process.env.SKIP_BROWSER_TESTS === '1';
+export { skipBrowserTests } from '../helpers/browser-tests.js';
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}. Install it with: apt-get install chromium (or set SKIP_BROWSER_TESTS=1 to skip browser tests).`);
-  }
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(missingChromiumMessage());
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
 }
 
@@ -64,12 +59,25 @@ export async function startPlayground(botMessagesUrl: string, options: { configP
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 30_000;
-  while (!output.includes('Listening on')) {
-    if (child.exitCode !== null) throw new Error(`The Playground exited (${child.exitCode}): ${output}`);
-    if (Date.now() > deadline) throw new Error(`The Playground did not start within 30 s: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Ready when it says so: checked on each piece of output, no polling.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => stop(new Error(`The Playground did not start within 30 s: ${output}`)), 30_000);
+    const onOutput = () => {
+      if (output.includes('Listening on')) stop();
+    };
+    const onExit = (code: number | null) => stop(new Error(`The Playground exited (${code}): ${output}`));
+    const stop = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onOutput);
+      child.stderr?.off('data', onOutput);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    child.stdout?.on('data', onOutput);
+    child.stderr?.on('data', onOutput);
+    child.once('exit', onExit);
+  });
   return {
     url: `http://localhost:${port}`,
     process: child,

@@ -6,33 +6,7 @@ import { catalogue } from '../../src/i18n/catalogue.js';
 import { defineAction, type Feature } from '../../src/routing/route.js';
 import { installRoutes } from '../../src/routing/router.js';
 import { describeTurnError } from '../../src/routing/turn-error.js';
-import type { Turn } from '../../src/routing/turn.js';
-
-function fakeTurn(overrides: Partial<Turn> = {}): Turn & { sent: unknown[] } {
-  const sent: unknown[] = [];
-  return {
-    activityType: 'message',
-    text: '',
-    value: undefined,
-    locale: 'nl',
-    t: catalogue('nl'),
-    user: { id: 'u', name: 'U' },
-    conversation: { id: 'c', type: 'personal' },
-    address: { conversationId: 'c', conversationType: 'personal', serviceUrl: 'http://x', raw: {} },
-    attachments: [],
-    channelData: {},
-    log: createLogger('silent'),
-    state: { conversation: {}, user: {} },
-    send: async (a) => {
-      sent.push(a);
-      return 'id';
-    },
-    update: async () => undefined,
-    defer: () => undefined,
-    sent,
-    ...overrides,
-  } as Turn & { sent: unknown[] };
-}
+import { fakeTurn } from '../helpers/fake-turn.js';
 
 const seen: string[] = [];
 const features: Feature[] = [

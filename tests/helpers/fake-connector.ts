@@ -16,10 +16,14 @@ export interface ConnectorCall {
 export interface FakeConnector {
   url: string;
   calls: ConnectorCall[];
+  /** Calls answered with a scripted failure (not in `calls`), with the status they got. */
+  refused: (ConnectorCall & { status: number })[];
   /** Answers the next n calls with this status (e.g. 429 with Retry-After). */
   failNext(n: number, status: number, headers?: Record<string, string>): void;
-  /** Resolves when at least `count` calls matched. */
+  /** Resolves as soon as at least `count` calls matched (no polling); rejects after `timeoutMs`. */
   waitFor(predicate: (call: ConnectorCall) => boolean, count?: number, timeoutMs?: number): Promise<ConnectorCall[]>;
+  /** Resolves as soon as `count` calls were refused with a scripted failure. */
+  waitForRefused(count?: number, timeoutMs?: number): Promise<ConnectorCall[]>;
   close(): Promise<void>;
 }
 
@@ -32,15 +36,50 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
+  const refused: FakeConnector['refused'] = [];
+  // Checks of pending waits, run after every recorded call.
+  const watchers = new Set<() => void>();
+  const recorded = () => {
+    for (const check of [...watchers]) check();
+  };
+  function waitUntil<T extends ConnectorCall>(list: T[], predicate: (call: T) => boolean, count: number, timeoutMs: number, what: string): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        watchers.delete(check);
+      };
+      const check = () => {
+        const found = list.filter(predicate);
+        if (found.length < count) return;
+        done();
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`Connector: expected ${count} ${what}, saw ${list.filter(predicate).length} of ${list.length}`));
+      }, timeoutMs);
+      watchers.add(check);
+      check();
+    });
+  }
   const failures: { status: number; headers: Record<string, string> }[] = [];
   let counter = 0;
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     const match = req.url?.match(/\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/);
+    const call: ConnectorCall = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      conversationId: decodeURIComponent(match?.[1] ?? ''),
+      activityId: match?.[2] ? decodeURIComponent(match[2]) : undefined,
+      body,
+    };
     const failure = failures.shift();
     if (failure) {
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
       res.end(JSON.stringify({ error: { code: 'Failure', message: 'scripted failure' } }));
+      refused.push({ ...call, status: failure.status });
+      recorded();
       return;
     }
     if (req.method === 'POST' && req.url === '/v3/conversations') {
@@ -48,33 +87,22 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       res.end(JSON.stringify({ id: `conv-${++counter}` }));
       return;
     }
-    calls.push({
-      method: req.method ?? '',
-      path: req.url ?? '',
-      conversationId: decodeURIComponent(match?.[1] ?? ''),
-      activityId: match?.[2] ? decodeURIComponent(match[2]) : undefined,
-      body,
-    });
+    calls.push(call);
     res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: match?.[2] ? decodeURIComponent(match[2]) : `activity-${++counter}` }));
+    recorded();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    refused,
     failNext(n, status, headers = {}) {
       for (let i = 0; i < n; i += 1) failures.push({ status, headers });
     },
-    async waitFor(predicate, count = 1, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = calls.filter(predicate);
-        if (found.length >= count) return found;
-        if (Date.now() > deadline) throw new Error(`Connector: expected ${count} matching calls, saw ${found.length} of ${calls.length}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
+    waitFor: (predicate, count = 1, timeoutMs = 5000) => waitUntil(calls, predicate, count, timeoutMs, 'matching calls'),
+    waitForRefused: (count = 1, timeoutMs = 5000) => waitUntil(refused, () => true, count, timeoutMs, 'refused calls'),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

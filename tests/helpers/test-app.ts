@@ -35,6 +35,8 @@ export interface TestBot {
   /** A Universal Action click; resolves with the invoke response body. */
   act(verb: string, data: Record<string, unknown>, options?: Omit<ActivityOptions, 'serviceUrl'> & { trigger?: 'manual' | 'automatic' }): Promise<{ status: number; body: any }>;
   invoke(name: string, value: unknown, options?: Omit<ActivityOptions, 'serviceUrl'>): Promise<{ status: number; body: any }>;
+  /** Resolves when every turn and its deferred work has finished: then nothing more will be sent. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     },
     act: (verb, data, activityOptions = {}) => post(actionActivity(verb, data, { ...activityOptions, serviceUrl: connector.url })),
     invoke: (name, value, activityOptions = {}) => post(invokeActivity(name, value, { ...activityOptions, serviceUrl: connector.url })),
+    settled: () => app.settled(),
     async close() {
       await app.close();
       if (!options.db) await db.close();

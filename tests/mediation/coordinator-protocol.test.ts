@@ -7,7 +7,7 @@ import { organisationWithOtherTenant } from '../helpers/organisation-file.js';
 import { firstCard, startTestBot, type TestBot } from '../helpers/test-app.js';
 import { OTHER_TENANT_ID, personas } from '../helpers/teams-activity.js';
 import { intakeInput, personalValues } from './fixtures.js';
-import { COORDINATOR_CHANNEL, eventually, action, answeredCard, findElement, input, visibleText } from './protocol-helpers.js';
+import { COORDINATOR_CHANNEL, action, answeredCard, findElement, input, visibleText } from './protocol-helpers.js';
 
 const { adviseur, coordinator, stuurgroep } = personas;
 
@@ -16,14 +16,14 @@ async function referCase(bot: TestBot): Promise<{ caseId: number; caseNumber: st
   const posts = bot.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === COORDINATOR_CHANNEL).length;
   const res = await bot.act('mediation.submit', intakeInput(), { from: adviseur });
   const caseNumber = visibleText(answeredCard(res)).match(/BB-\d{4}-\d{4}/)![0];
-  await bot.connector.waitFor((c) => c.method === 'POST' && c.conversationId === COORDINATOR_CHANNEL, posts + 1);
-  // The post's activity id is stored right after the connector answered; wait for that write.
-  const row = await eventually(async () =>
-    (await bot.db.query<{ id: number; activity_id: string }>(
-      'SELECT c.id, p.activity_id FROM mediation_cases c JOIN mediation_case_posts p ON p.case_id = c.id WHERE c.case_number = $1',
-      [caseNumber],
-    ))[0],
+  // The card is posted, and its activity id stored, by deferred work after the answer.
+  await bot.settled();
+  expect(bot.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === COORDINATOR_CHANNEL)).toHaveLength(posts + 1);
+  const [row] = await bot.db.query<{ id: number; activity_id: string }>(
+    'SELECT c.id, p.activity_id FROM mediation_cases c JOIN mediation_case_posts p ON p.case_id = c.id WHERE c.case_number = $1',
+    [caseNumber],
   );
+  if (!row) throw new Error(`no posted card stored for ${caseNumber}`);
   return { caseId: Number(row.id), caseNumber, activityId: row.activity_id };
 }
 

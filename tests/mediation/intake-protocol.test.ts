@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText, firstCard, startTestBot, type TestBot } from '../helpers/test-app.js';
 import { personas } from '../helpers/teams-activity.js';
 import { intakeInput, personalValues } from './fixtures.js';
-import { COORDINATOR_CHANNEL, eventually, visibleText, action, answeredCard, countCases, errorUnder, findElement, input } from './protocol-helpers.js';
+import { COORDINATOR_CHANNEL, visibleText, action, answeredCard, countCases, errorUnder, findElement, input } from './protocol-helpers.js';
 
 const { adviseur, coordinator } = personas;
 const year = new Date().getUTCFullYear();
@@ -85,10 +85,9 @@ describe('buurtbemiddeling intake over /api/messages', () => {
     expect(postedText).toContain('Normaal');
     for (const value of personalValues) expect(JSON.stringify(posted)).not.toContain(value);
     expect(posted.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'mediation.refresh' }, userIds: [coordinator.id] });
-    const stored = await eventually(async () => {
-      const rows = await bot.db.query<{ activity_id: string; conversation_id: string }>('SELECT activity_id, conversation_id FROM mediation_case_posts');
-      return rows.length > 0 ? rows : undefined;
-    });
+    // The post's activity id is stored right after the connector answered, in the same deferred work.
+    await bot.settled();
+    const stored = await bot.db.query<{ activity_id: string; conversation_id: string }>('SELECT activity_id, conversation_id FROM mediation_case_posts');
     expect(stored).toEqual([{ activity_id: expect.any(String), conversation_id: COORDINATOR_CHANNEL }]);
   });
 
@@ -104,8 +103,7 @@ describe('buurtbemiddeling intake over /api/messages', () => {
     const numbers = concurrent.map((r) => cardText(answeredCard(r)).match(/BB-\d{4}-\d{4}/)?.[0]);
     expect(new Set(numbers).size).toBe(1);
     expect(await countCases(bot)).toBe(before + 2);
-    await bot.connector.waitFor((c) => c.method === 'POST' && c.conversationId === COORDINATOR_CHANNEL, postsBefore + 2);
-    await new Promise((r) => setTimeout(r, 300));
+    await bot.settled();
     expect(bot.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === COORDINATOR_CHANNEL)).toHaveLength(postsBefore + 2);
   });
 

@@ -56,14 +56,3 @@ export function visibleText(card: unknown): string {
   });
   return [cardText(card), ...facts].join('\n');
 }
-
-/** Polls until `probe` returns something: deferred work (the coordinator post) finishes after the invoke answered. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

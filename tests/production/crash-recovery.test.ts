@@ -49,22 +49,30 @@ describe('crash recovery (kill -9 during intake)', () => {
 
     const submits = Array.from({ length: 40 }, () => intakeInput());
     const confirmed: string[] = [];
+    // Four users keep submitting, one referral after another; the eighth answer pulls the plug, so
+    // the kill lands with submits in flight and others not sent yet. No timing involved.
     let answered = 0;
-    const burst = submits.map(async (data, i) => {
-      await new Promise((r) => setTimeout(r, i * 15));
-      const activity = actionActivity('mediation.submit', data, { from: personas.adviseur, serviceUrl: connector.url });
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-        const body = await res.text();
-        answered += 1;
-        if (res.status === 200 && /BB-\d{4}-\d{4}/.test(body)) confirmed.push(String(data.idempotencyKey));
-      } catch {
-        // The connection died with the process: the user was told nothing, so either outcome is allowed.
+    let killAfterEighth!: () => void;
+    const eighthAnswer = new Promise<void>((resolve) => (killAfterEighth = resolve));
+    const queue = [...submits];
+    const user = async () => {
+      for (let data = queue.shift(); data; data = queue.shift()) {
+        const activity = actionActivity('mediation.submit', data, { from: personas.adviseur, serviceUrl: connector.url });
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+          const body = await res.text();
+          if (res.status === 200 && /BB-\d{4}-\d{4}/.test(body)) confirmed.push(String(data.idempotencyKey));
+          if (++answered === 8) killAfterEighth();
+        } catch {
+          // The connection died with the process (or was refused after it): the user was told
+          // nothing, so either outcome is allowed.
+        }
       }
-    });
-    while (answered < 8) await new Promise((r) => setTimeout(r, 10));
+    };
+    const burst = Promise.all([user(), user(), user(), user()]);
+    await Promise.race([eighthAnswer, burst]);
     server.kill('SIGKILL');
-    await Promise.all(burst);
+    await burst;
     expect(confirmed.length).toBeGreaterThan(0);
     expect(confirmed.length).toBeLessThan(submits.length);
 

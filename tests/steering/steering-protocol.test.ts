@@ -65,7 +65,7 @@ describe('steering group over /api/messages', () => {
     // A second click on the same preview does not post again.
     const again = await bot.act('steering.send', send.data, { from: personas.adviseur });
     expect(cardText(again.body.value)).toContain('al verstuurd');
-    await new Promise((r) => setTimeout(r, 300));
+    await bot.settled();
     expect(bot.connector.calls.filter(isDigest)).toHaveLength(1);
   });
 
@@ -87,10 +87,11 @@ describe('steering group over /api/messages', () => {
     const replies = await bot.say('stuur een update naar de stuurgroep buurtbemiddeling', { from: personas.adviseur });
     const send = firstCard(replies).actions.find((a: any) => a.verb === 'steering.send');
     // botbuilder itself retries some statuses up to 3 times; 5 failures get past it to our wrapper.
+    const refusedBefore = bot.connector.refused.length;
     bot.connector.failNext(5, 429, { 'Retry-After': '0' });
     await bot.act('steering.send', send.data, { from: personas.adviseur });
-    await bot.connector.waitFor(isDigest, before + 1, 15_000);
-    await new Promise((r) => setTimeout(r, 300));
+    await bot.settled();
+    expect(bot.connector.refused.slice(refusedBefore).map((c) => c.status)).toEqual([429, 429, 429, 429, 429]);
     expect(bot.connector.calls.filter(isDigest)).toHaveLength(before + 1);
   });
 
@@ -98,12 +99,13 @@ describe('steering group over /api/messages', () => {
     const before = bot.connector.calls.length;
     const replies = await bot.say('stuur een update naar de stuurgroep buurtbemiddeling', { from: personas.adviseur });
     const send = firstCard(replies).actions.find((a: any) => a.verb === 'steering.send');
+    const refusedBefore = bot.connector.refused.length;
     bot.connector.failNext(1, 404);
     await bot.act('steering.send', send.data, { from: personas.adviseur });
-    const deadline = Date.now() + 5000;
-    while (!bot.logs.some((l) => l.msg === 'conversation gone: marked inactive') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await bot.settled();
+    expect(bot.logs.some((l) => l.msg === 'conversation gone: marked inactive')).toBe(true);
     expect((await bot.core.conversations.find(CHANNEL))?.active).toBe(false);
-    await new Promise((r) => setTimeout(r, 200));
     expect(bot.connector.calls.length).toBe(before);
+    expect(bot.connector.refused.slice(refusedBefore).map((c) => c.status)).toEqual([404]);
   });
 });

@@ -10,7 +10,7 @@ import type { Db } from '../../src/store/db.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
 import { createTestDatabase } from '../helpers/postgres.js';
 import { TENANT_ID } from '../helpers/teams-activity.js';
-import { channelAddress, steeringCore, type Posted } from './steering-core.js';
+import { channelAddress, testCore, type Posted } from '../helpers/test-core.js';
 
 // First Monday of March 2026 is 2 March; 09:00 Amsterdam (CET) is 08:00 UTC.
 const SLOT = new Date('2026-03-02T08:00:00Z');
@@ -53,8 +53,8 @@ describe('two bot instances on one PostgreSQL database', () => {
     const dbA = database.open();
     const dbB = database.open();
     await registerGroup(dbA, before(10 * 24 * HOUR));
-    const a = steeringFeature(steeringCore(dbA, { now: () => after(500), posted }));
-    const b = steeringFeature(steeringCore(dbB, { now: () => after(700), posted }));
+    const a = steeringFeature(testCore(dbA, { now: () => after(500), posted }));
+    const b = steeringFeature(testCore(dbB, { now: () => after(700), posted }));
     const sent = await Promise.all([a.scheduler.tick(after(500)), b.scheduler.tick(after(700)), a.scheduler.tick(after(900)), b.scheduler.tick(after(30_000))]);
     expect(sent.reduce((x, y) => x + y, 0)).toBe(1);
     expect(posted).toHaveLength(1);
@@ -81,11 +81,11 @@ describe('after a restart', () => {
     await registerGroup(db, new Date('2025-10-01T00:00:00Z'));
     // The bot was down from before the February slot until three hours after the March slot.
     const restartedAt = after(3 * HOUR);
-    const feature = steeringFeature(steeringCore(db, { now: () => restartedAt, posted }));
+    const feature = steeringFeature(testCore(db, { now: () => restartedAt, posted }));
     expect(await feature.scheduler.tick(restartedAt)).toBe(1);
     expect(await feature.scheduler.tick(after(3 * HOUR + 30_000))).toBe(0);
     // Another restart later that day: still nothing new.
-    const again = steeringFeature(steeringCore(db, { now: () => after(5 * HOUR), posted }));
+    const again = steeringFeature(testCore(db, { now: () => after(5 * HOUR), posted }));
     expect(await again.scheduler.tick(after(5 * HOUR))).toBe(0);
     expect(posted).toHaveLength(1);
   });
@@ -94,7 +94,7 @@ describe('after a restart', () => {
     const posted: Posted[] = [];
     const fresh = await openTestPglite();
     await registerGroup(fresh, new Date('2025-10-01T00:00:00Z'));
-    const feature = steeringFeature(steeringCore(fresh, { now: () => after(30 * HOUR), posted }));
+    const feature = steeringFeature(testCore(fresh, { now: () => after(30 * HOUR), posted }));
     expect(await feature.scheduler.tick(after(30 * HOUR))).toBe(0);
     expect(posted).toHaveLength(0);
     await fresh.close();
@@ -104,7 +104,7 @@ describe('after a restart', () => {
     const posted: Posted[] = [];
     const fresh = await openTestPglite();
     await registerGroup(fresh, after(HOUR));
-    const feature = steeringFeature(steeringCore(fresh, { now: () => after(2 * HOUR), posted }));
+    const feature = steeringFeature(testCore(fresh, { now: () => after(2 * HOUR), posted }));
     expect(await feature.scheduler.tick(after(2 * HOUR))).toBe(0);
     await fresh.close();
   });
@@ -113,7 +113,7 @@ describe('after a restart', () => {
     const posted: Posted[] = [];
     const fresh = await openTestPglite();
     await registerGroup(fresh, new Date('2025-10-01T00:00:00Z'));
-    const feature = steeringFeature(steeringCore(fresh, { now: () => after(HOUR), posted }));
+    const feature = steeringFeature(testCore(fresh, { now: () => after(HOUR), posted }));
     await feature.start!();
     await feature.stop!();
     expect(posted).toHaveLength(1);

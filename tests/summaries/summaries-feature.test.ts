@@ -4,12 +4,12 @@ import type { Core } from '../../src/app/core.js';
 import { summariesFeature } from '../../src/features/summaries/summaries-feature.js';
 import { splitSections } from '../../src/features/summaries/split-sections.js';
 import type { SummarySource } from '../../src/features/summaries/summary-source.js';
-import { catalogue } from '../../src/i18n/catalogue.js';
 import type { MessageRoute } from '../../src/routing/route.js';
-import type { OutgoingActivity, Turn } from '../../src/routing/turn.js';
+import type { Turn } from '../../src/routing/turn.js';
 import type { Db } from '../../src/store/db.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
-import { steeringCore } from '../steering/steering-core.js';
+import { testCore } from '../helpers/test-core.js';
+import { fakeTurn } from '../helpers/fake-turn.js';
 import { cardText } from '../helpers/test-app.js';
 
 const docs = [
@@ -33,38 +33,12 @@ const source: SummarySource = {
   },
 };
 
-function fakeTurn(text: string, state: Turn['state']): Turn & { sent: OutgoingActivity[] } {
-  const sent: OutgoingActivity[] = [];
-  return {
-    activityType: 'message',
-    text,
-    value: undefined,
-    locale: 'nl',
-    t: catalogue('nl'),
-    user: { id: 'u', name: 'Sanne', aadObjectId: 'a1' },
-    tenantId: 't',
-    conversation: { id: 'c', type: 'personal' },
-    address: { conversationId: 'c', conversationType: 'personal', serviceUrl: 'http://x', raw: {} },
-    attachments: [],
-    channelData: {},
-    log: { info() {}, warn() {}, error() {}, debug() {} } as never,
-    state,
-    sent,
-    async send(a) {
-      sent.push(typeof a === 'string' ? { text: a } : a);
-      return 'id';
-    },
-    async update() {},
-    defer() {},
-  };
-}
-
 describe('summary requests for stored documents', () => {
   let db: Db;
   let core: Core;
   beforeAll(async () => {
     db = await openTestPglite();
-    core = steeringCore(db, { now: () => new Date(), posted: [] });
+    core = testCore(db, { now: () => new Date(), posted: [] });
   });
   afterAll(async () => {
     await db?.close();
@@ -72,9 +46,9 @@ describe('summary requests for stored documents', () => {
 
   async function say(text: string, state: Turn['state'] = { conversation: {}, user: {} }) {
     const feature = summariesFeature(core, { source });
-    const turn = fakeTurn(text, state);
+    const turn = fakeTurn({ text, state, user: { id: 'u', name: 'Sanne', aadObjectId: 'a1' }, tenantId: 't' });
     const route = feature.routes.find((r): r is MessageRoute => r.kind === 'message' && r.match instanceof RegExp && r.match.test(text));
-    expect(route, text).toBeDefined();
+    expect(route?.name, text).toMatch(/^summaries\./);
     await route!.handle(turn, text.match(route!.match as RegExp));
     return turn;
   }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -6,6 +7,7 @@ import ajvFormats from 'ajv-formats';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { fromRoot } from '../../src/core/project-root.js';
 import { buildAppPackage, buildManifest } from '../../src/tab/app-package.js';
 
 const require = createRequire(import.meta.url);
@@ -90,5 +92,31 @@ describe('Teams app package', () => {
     expect(white + transparent).toBe(32 * 32);
     expect(white).toBeGreaterThan(30);
     expect(transparent).toBeGreaterThan(30);
+  });
+});
+
+describe('npm run package', () => {
+  /** The command as `npm run package` runs it (from source here), with only the given variables. */
+  function packageWith(env: Record<string, string>) {
+    return spawnSync(process.execPath, ['--import', 'tsx', fromRoot('src/cli/package-app.ts')], {
+      cwd: fromRoot(),
+      env: { PATH: process.env.PATH, ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+  }
+
+  it('builds the package from the app id and public URL alone: no secret, no tenant', () => {
+    const run = packageWith({ MicrosoftAppId: appId, PUBLIC_URL: publicUrl });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Teams app package written to .*veiligheidsbot-teams-app\.zip/);
+  });
+
+  it('names the missing variable and the fix in one line', () => {
+    const run = packageWith({ MicrosoftAppId: appId });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^Configuration error: PUBLIC_URL is missing; use the https address where Teams reaches this bot/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

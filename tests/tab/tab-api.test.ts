@@ -3,8 +3,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OTHER_TENANT_ID, TENANT_ID } from '../helpers/teams-activity.js';
 import { startTestBot, type TestBot } from '../helpers/test-app.js';
-import { unavailableSources } from '../../src/tab/unavailable-sources.js';
-import { fixtureSources, startTabServer } from './tab-fixtures.js';
+import { fixtureSources, startTabServer, unavailableSources } from './tab-fixtures.js';
 
 const appId = '6f1d2c3b-4a5e-4f60-9a7b-8c9d0e1f2a3b';
 const resource = `api://bot.example.nl/${appId}`;

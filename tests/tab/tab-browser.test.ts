@@ -4,12 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../../src/core/project-root.js';
 import { createCase, intakeSchema } from '../../src/features/mediation/index.js';
 import { bundleTabWeb } from '../../src/tab/web-bundle.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, missingChromiumMessage, skipBrowserTests } from '../helpers/browser-tests.js';
 import { TENANT_ID } from '../helpers/teams-activity.js';
 import { startTestBot, type TestBot } from '../helpers/test-app.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
-const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A referral as the intake card would send it; only its anonymous facts may ever reach the tab. */
 function intake(kinds: string, referrerRole: string) {
@@ -40,12 +38,12 @@ async function axeScan(page: Page): Promise<{ id: string; impact: string; help: 
   });
 }
 
-describe.skipIf(skip)('dashboard tab in headless Chromium', () => {
+describe.skipIf(skipBrowserTests)('dashboard tab in headless Chromium', () => {
   let bot: TestBot;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) throw new Error('install Chromium: apt-get install chromium');
+    if (!existsSync(CHROMIUM_PATH)) throw new Error(missingChromiumMessage());
     mkdirSync(fromRoot('.tmp'), { recursive: true });
     await bundleTabWeb();
     bot = await startTestBot({ env: { SAMPLE_KNOWLEDGE: 'true' }, now: () => new Date('2026-03-20T10:00:00Z') });
@@ -59,7 +57,7 @@ describe.skipIf(skip)('dashboard tab in headless Chromium', () => {
     for (const [i, [kinds, role, day]] of cases.entries()) {
       await createCase(bot.db, { tenantId: TENANT_ID, idempotencyKey: `tab-test-${i}`, intake: intake(kinds, role), now: new Date(`${day}T09:00:00Z`) });
     }
-    browser = await chromium.launch({ executablePath: chromiumPath, args: flags, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
   }, 120_000);
 
   afterAll(async () => {
@@ -75,7 +73,8 @@ describe.skipIf(skip)('dashboard tab in headless Chromium', () => {
     await page.goto(`${bot.url}/tab/${query}`);
     // Outside Teams the page waits about a second for the host, then loads its data.
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 15_000 });
-    await page.waitForTimeout(300); // charts draw on the next animation frame
+    // Charts (no animation) draw on the next animation frame: wait for two frames, not for a time.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(errors).toEqual([]);
     return page;
   }

@@ -68,6 +68,15 @@ export const fixtureSources: DashboardSources = {
 };
 
 /** The tab's routes on their own server, over a running bot's core, with the given sources. */
+/** As for a feature that is not installed: an honest "not available", never invented data. */
+export const unavailableSources: DashboardSources = {
+  priorities: async () => ({ available: false, items: [] }),
+  milestones: async () => ({ available: false, items: [] }),
+  mediationStats: async () => ({ available: false, stats: null }),
+  documents: async () => ({ available: false, items: [] }),
+  search: async () => ({ available: false, items: [] }),
+};
+
 export async function startTabServer(core: Core, sources: DashboardSources): Promise<{ url: string; close(): Promise<void> }> {
   const server = restify.createServer({ name: 'tab-test' });
   registerTabRoutes(server, { config: core.config, log: core.log, ready: Promise.resolve(core), isServing: () => true, sources: () => sources });

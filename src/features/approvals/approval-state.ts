@@ -7,12 +7,6 @@ export type ApprovalStatus = (typeof approvalStatuses)[number];
 export type Decision = 'approve' | 'reject' | 'requestChanges';
 export type ApprovalStep = Decision | 'request' | 'resubmit' | 'cancel';
 
-export const statusAfterDecision: Record<Decision, ApprovalStatus> = {
-  approve: 'approved',
-  reject: 'rejected',
-  requestChanges: 'changes_requested',
-};
-
 /** The audit's name for each step (stable, for the archive). */
 export const auditAction: Record<ApprovalStep, string> = {
   request: 'requested',
@@ -23,28 +17,30 @@ export const auditAction: Record<ApprovalStep, string> = {
   cancel: 'cancelled',
 };
 
-const transitions: Record<ApprovalStatus, readonly ApprovalStatus[]> = {
-  requested: ['approved', 'rejected', 'changes_requested', 'cancelled'],
+/**
+ * The approval rules, in one place: each step on an existing request, the status it needs and the
+ * status it leaves. A closed request (approved, rejected, cancelled) takes no step; asking again for
+ * its milestone makes a new request (`nextRequestStep`). The use cases check and write through this.
+ */
+export const transitions = {
+  approve: { from: 'requested', to: 'approved' },
+  reject: { from: 'requested', to: 'rejected' },
+  requestChanges: { from: 'requested', to: 'changes_requested' },
+  cancel: { from: 'requested', to: 'cancelled' },
   // a new version of the same request after the approver asked for changes
-  changes_requested: ['requested'],
-  approved: [],
-  rejected: [],
-  cancelled: [],
-};
+  resubmit: { from: 'changes_requested', to: 'requested' },
+} as const satisfies Record<Exclude<ApprovalStep, 'request'>, { from: ApprovalStatus; to: ApprovalStatus }>;
 
-export function canTransition(from: ApprovalStatus, to: ApprovalStatus): boolean {
-  return transitions[from].includes(to);
-}
-
-export function isOpen(status: ApprovalStatus): boolean {
-  return status === 'requested';
+/** Whether a request in this status can take the step. */
+export function stepAllowed(step: keyof typeof transitions, status: ApprovalStatus): boolean {
+  return transitions[step].from === status;
 }
 
 /** What a new request for a milestone does, given the latest request for it (if any). */
 export function nextRequestStep(latest: ApprovalStatus | undefined): 'new' | 'resubmit' | 'already_open' | 'already_approved' {
   if (latest === 'requested') return 'already_open';
   if (latest === 'approved') return 'already_approved';
-  if (latest === 'changes_requested') return 'resubmit';
+  if (latest && stepAllowed('resubmit', latest)) return 'resubmit';
   return 'new';
 }
 

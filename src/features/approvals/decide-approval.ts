@@ -1,6 +1,6 @@
 import { AppError } from '../../core/app-error.js';
 import { requireKnownTenant } from './access.js';
-import { auditAction, mayDecide, statusAfterDecision, type Decision } from './approval-state.js';
+import { auditAction, mayDecide, stepAllowed, transitions, type Decision } from './approval-state.js';
 import { appendAudit, findRequest, updateRequest, type ApprovalRequest } from './approval-store.js';
 import { MAX_COMMENT, type Actor, type ApprovalDeps } from './approval-deps.js';
 
@@ -48,16 +48,16 @@ export async function decideApproval(deps: ApprovalDeps, input: DecisionInput): 
     throw new AppError('approval_forbidden', { status: 403, params: { gemeente: request.gemeente }, detail: `needs ${request.approverRole}` });
   }
   if (input.decision === 'requestChanges' && !comment) throw new AppError('approval_comment_required');
-  if (request.status !== 'requested' || request.version !== input.version) return { kind: 'unchanged', request };
+  if (!stepAllowed(input.decision, request.status) || request.version !== input.version) return { kind: 'unchanged', request };
 
-  const status = input.decision === 'cancel' ? 'cancelled' : statusAfterDecision[input.decision];
+  const { from, to } = transitions[input.decision];
   const actor = { name: input.actor.name, aadObjectId: aadObjectId! };
   return deps.db.transaction(async (tx) => {
     const decided = await updateRequest(
       tx,
       `status = $3, version = version + 1, decided_by_name = $4, decided_by_aad = $5, decided_at = $6, decision_comment = $7, updated_at = $6
-       WHERE id = $1 AND version = $2 AND status = 'requested'`,
-      [request.id, input.version, status, actor.name, actor.aadObjectId, now, comment ?? null],
+       WHERE id = $1 AND version = $2 AND status = $8`,
+      [request.id, input.version, to, actor.name, actor.aadObjectId, now, comment ?? null, from],
     );
     if (!decided) {
       // Another click won the race between our read and this update.

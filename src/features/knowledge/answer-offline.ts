@@ -4,7 +4,7 @@ import type { AnalyzedQuestion } from './answer/question.js';
 import { definitionAsked, explain } from './glossary.js';
 import { quotedSentences, type KnowledgeBase, type Passage } from './knowledge-base.js';
 import type { KnowledgeDocument, StoredSentence } from './store/knowledge-store.js';
-import { fold, tokenize } from './text/normalize.js';
+import { tokenize } from './text/normalize.js';
 
 export interface OfflineAnswer {
   kind: 'answer' | 'glossary' | 'priorities' | 'abstain' | 'no-question' | 'too-long';
@@ -180,10 +180,4 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
   const text = `**${t.prioritiesTitle}**\n\n${blocks.join('\n\n')}${note}`;
   const answer = withCitations('priorities', text, sources, quoted);
   return sources.length ? answer : { ...answer, abstained: true };
-}
-
-/** Whether a text names a known gemeente, for callers that route by gemeente. */
-export function namedGemeente(text: string, gemeenten: readonly string[]): string | null {
-  const folded = fold(text);
-  return gemeenten.find((g) => folded.includes(fold(g))) ?? null;
 }

@@ -29,7 +29,3 @@ export function nextStatus(status: CaseStatus, action: CoordinatorActionName): C
 export function availableActions(status: CaseStatus): CoordinatorActionName[] {
   return (Object.keys(transitions) as CoordinatorActionName[]).filter((a) => transitions[a].from.includes(status));
 }
-
-export function isFinal(status: CaseStatus): boolean {
-  return availableActions(status).length === 0;
-}

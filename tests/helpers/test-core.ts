@@ -12,8 +12,12 @@ export interface Posted {
   activity: OutgoingActivity;
 }
 
-/** A Core around a database, with a messenger that records what would be posted (one list shared by "instances"). */
-export function steeringCore(db: Db, options: { now: () => Date; posted: Posted[]; env?: Record<string, string> }): Core {
+/**
+ * The features' Core around a database, without the app: the configuration from `env`, the
+ * project's organisation file, and a messenger that records what would be posted (one list may be
+ * shared by several "instances"). Tests that need the whole bot use startTestBot instead.
+ */
+export function testCore(db: Db, options: { now: () => Date; posted: Posted[]; env?: Record<string, string> }): Core {
   const messenger: Messenger = {
     async send(address, activity) {
       options.posted.push({ conversationId: address.conversationId, activity });
