@@ -70,7 +70,7 @@ export function assemble(format: SourceFormat, read: ReadBlocks): StructuredDocu
     } else if (block.type === 'list-item') {
       const text = normalizeSpace(block.text);
       if (!/[\p{L}\p{N}]/u.test(text)) continue;
-      if (previousType !== 'list-item') listIntro = introOf(lastParagraph);
+      if (previousType !== 'list-item') listIntro = previousType === 'paragraph' ? introOf(lastParagraph) : undefined;
       current.blocks.push({ kind: 'list', text, sentences: splitSentences(text), depth: block.depth, ...(listIntro ? { leadIn: listIntro } : {}) });
       lines.push(`- ${text}`);
     } else {
@@ -80,7 +80,8 @@ export function assemble(format: SourceFormat, read: ReadBlocks): StructuredDocu
       const body = header ? rows.slice(1) : rows;
       const table = tables;
       tables += 1;
-      const intro = introOf(lastParagraph);
+      // A sentence introduces a table only when it comes right before it.
+      const intro = previousType === 'paragraph' ? introOf(lastParagraph) : undefined;
       for (const row of body) {
         const cells = cellsOf(header, row);
         if (cells.length === 0) continue;

@@ -18,7 +18,8 @@ const knownTypes: [RegExp, string][] = [
   [/\braadsvoorstel\b/i, 'raadsvoorstel'],
   [/\bprogramma-?opdracht\b/i, 'programma-opdracht'],
   [/\bevaluatie\b/i, 'evaluatie'],
-  [/\b(programma)?begroting\b/i, 'begroting'],
+  // "Lasten en baten" is the budget's own table.
+  [/\b(programma)?begroting\b|\blasten\s*(&|en)\s*baten\b/i, 'begroting'],
   [/\b(jaarplan|jaarprogramma|uitvoeringsprogramma|uitvoeringsplan)\b/i, 'jaarplan'],
   [/\b(beleidsplan|veiligheidsplan|beleidskader|veiligheidsbeleid)\b/i, 'beleidsplan'],
   [/\bnotitie\b|\bstand van zaken\b/i, 'notitie'],
@@ -101,7 +102,8 @@ function typeIn(text: string): string | undefined {
 
 /**
  * The kind of document: a line near the top that names it ("RAADSBRIEF", "Notitie aan de
- * gemeenteraad"), else the title ("Evaluatie pilot ..."), else the first words of the text.
+ * gemeenteraad"), else the title ("Evaluatie pilot ..."), else a letter's address to the council
+ * ("Geachte raad"), else the first type word in the first words of the text.
  */
 export function inferType(text: string, title = ''): string {
   const head = text.slice(0, 1500);
@@ -110,20 +112,22 @@ export function inferType(text: string, title = ''): string {
     .slice(0, 10)
     .map((l) => l.trim())
     .find((l) => l.split(/\s+/).length <= 5 && typeIn(l.split(/\s+/)[0]!) !== undefined);
-  return (typeLine && typeIn(typeLine.split(/\s+/)[0]!)) ?? typeIn(title) ?? typeIn(head) ?? (councilLetter.test(head) ? 'raadsbrief' : 'document');
+  return (typeLine && typeIn(typeLine.split(/\s+/)[0]!)) ?? typeIn(title) ?? (councilLetter.test(head) ? 'raadsbrief' : undefined) ?? typeIn(head) ?? 'document';
 }
 
 /** The title the layout shows (a single top heading, the largest line), else the subject line ("Onderwerp ..."), else the first short line, else the file name. */
 export function inferTitle(text: string, fileName: string, titleHint?: string): string {
   const hint = titleHint?.replace(/^#+\s*/, '').trim();
   if (hint && hint.length >= 3) return hint;
-  const subject = /\bonderwerp\s*:?\s*\n?\s*([^\n\t]{6,120})/i.exec(text);
+  // A subject field at the start of a line ("Onderwerp: ...", a table cell "Onderwerp: ...; Zaaknummer: ..."), not the word in a sentence.
+  const subject = /^\s*onderwerp\s*:?\s*\n?\s*([^\n\t;]{6,120})/im.exec(text);
   if (subject && !/zaaknummer|kenmerk/i.test(subject[1]!)) return subject[1]!.replace(/^collegebericht:\s*/i, '').trim();
   // The letterhead names the sender, not the document.
   const first = text
     .split('\n')
     .map((l) => l.trim().replace(/^#+\s*/, ''))
-    .find((l) => l.length >= 6 && l.length <= 120 && /\p{L}{3}/u.test(l) && !letterhead.test(l));
+    // One word alone at the top is a label or a breadcrumb ("RAADSBRIEF", "Programma's"), not the title.
+    .find((l) => l.length >= 6 && l.length <= 120 && /\p{L}{3}/u.test(l) && /\S\s+\S/.test(l) && !letterhead.test(l));
   return first ?? fileName.replace(/\.[^.]+$/, '');
 }
 

@@ -48,6 +48,8 @@ function columnOf(segment: Segment, columns: readonly Column[]): number {
 const isLabelled = (l: PdfLine) => l.segments.length === 2 && /:$/.test(l.segments[0]!.text);
 const isBullet = (l: PdfLine) => bulletGlyph.test(l.segments[0]!.text) || bulletStart.test(l.text);
 const isRowLine = (l: PdfLine) => l.segments.length >= 2 && !isLabelled(l) && !isBullet(l);
+/** "Datum: 9 september 2025" as one run of text: a field of a letterhead, a paragraph of its own. */
+const isField = (l: PdfLine) => /^\p{Lu}[\p{L}-]*(\s[\p{L}-]+){0,2}:\s+\S/u.test(l.text) && l.text.length <= 80;
 
 /**
  * A PDF through pdf.js text items with their positions (unpdf): lines from item heights, running
@@ -176,7 +178,7 @@ export async function readPdf(buffer: Uint8Array): Promise<ReadBlocks> {
       return;
     }
     flushItem();
-    if (paragraph.length && (close || acrossPage)) {
+    if (paragraph.length && (close || acrossPage) && !isField(line)) {
       paragraph.push(line);
       return;
     }

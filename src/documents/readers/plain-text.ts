@@ -48,10 +48,12 @@ function explicitLevel(line: string): number | undefined {
   return undefined;
 }
 
-/** A run of tab rows: the first is a header when its cells are short labels without figures. */
+const isFigureOrDate = (cell: string) => /^[\d\s.,%€/-]+$/.test(cell) || /\b\d{1,2}\s+\p{L}{3,}\.?\s+\d{4}\b/u.test(cell);
+
+/** A run of tab rows: the first is a header when its cells are short labels, not figures or dates. */
 function tableOf(rows: string[][]): RawBlock {
   const first = rows[0]!;
-  const header = rows.length > 1 && first.filter(Boolean).length >= 2 && first.every((c) => !/\d/.test(c) && c.split(/\s+/).length <= 4);
+  const header = rows.length > 1 && first.filter(Boolean).length >= 2 && first.every((c) => !isFigureOrDate(c) && c.split(/\s+/).length <= 4);
   return { type: 'table', header, rows };
 }
 
