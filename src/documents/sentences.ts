@@ -35,6 +35,8 @@ function endsInAbbreviation(segment: string): boolean {
 export function splitSentences(paragraph: string): string[] {
   const text = normalizeSpace(paragraph);
   if (!text) return [];
+  // No sentence-ending mark inside the text: one sentence, without asking ICU (ingest speed).
+  if (!/[.!?…]["”’)\]]*\s/.test(text)) return /[\p{L}\p{N}]/u.test(text) ? [text] : [];
   const out: string[] = [];
   let pending = '';
   for (const { segment } of segmenter.segment(text)) {

@@ -100,8 +100,7 @@ export async function ingestDocument(db: Db, source: IngestSource): Promise<Inge
     if (again) return { status: 'unchanged' as const, document: again, inferred: [] };
     const previous = await findDocument(tx, { sourceFile: fileName });
     if (previous) await deleteDocument(tx, previous.id);
-    const id = await insertDocument(tx, { ...metadata, sourceFile: fileName, contentHash: hash, metadataOrigin: origin, charCount: doc.text.length, structure }, passages);
-    const document = (await findDocument(tx, { id }))!;
+    const document = await insertDocument(tx, { ...metadata, sourceFile: fileName, contentHash: hash, metadataOrigin: origin, charCount: doc.text.length, structure }, passages);
     return { status: previous ? ('replaced' as const) : ('added' as const), document, inferred };
   });
 }

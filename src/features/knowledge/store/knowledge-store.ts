@@ -144,14 +144,17 @@ export async function insertDocument(
   sql: Sql,
   doc: DocumentMetadata & { sourceFile: string; contentHash: string; metadataOrigin: MetadataOrigin; charCount: number; structure?: DocumentStructure },
   passages: readonly NewPassage[],
-): Promise<number> {
-  const [row] = await sql.query<{ id: number }>(
+): Promise<KnowledgeDocument> {
+  // The stored row comes back whole: no second query to read what was just written.
+  const [row] = await sql.query<DocumentDbRow>(
     `INSERT INTO knowledge_documents (title, gemeente, doc_type, doc_date, source_file, content_hash, metadata_origin, char_count, structure)
-     VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, $9::jsonb) RETURNING id`,
-    [doc.title, doc.gemeente, doc.docType, doc.date, doc.sourceFile, doc.contentHash, doc.metadataOrigin, doc.charCount, doc.structure ? JSON.stringify(doc.structure) : null],
+     VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, $9::jsonb)
+     RETURNING id, title, gemeente, doc_type, doc_date::text AS doc_date, source_file, content_hash, metadata_origin, char_count, ingested_at, structure, $10::int AS passage_count`,
+    [doc.title, doc.gemeente, doc.docType, doc.date, doc.sourceFile, doc.contentHash, doc.metadataOrigin, doc.charCount, doc.structure ? JSON.stringify(doc.structure) : null, passages.length],
   );
-  const id = row!.id;
-  if (passages.length === 0) return id;
+  const document = toDocument(row!);
+  const id = document.id;
+  if (passages.length === 0) return document;
   const input = passages.map((p, position) => ({
     position,
     section_index: p.sectionIndex,
@@ -184,7 +187,7 @@ export async function insertDocument(
        FROM linked l JOIN passage p ON p.id = l.id`,
     [id, JSON.stringify(input)],
   );
-  return id;
+  return document;
 }
 
 /** How many passages hold each stem: the weight of a question word (rare words say more). */
