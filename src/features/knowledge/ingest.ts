@@ -79,13 +79,14 @@ async function indexPassages(db: Db, doc: StructuredDocument, title: string): Pr
 
 /**
  * Adds one file to the knowledge base, or replaces the document from the same file name;
- * a file whose content (and sidecar) is already stored is left alone. Errors name the file.
+ * a file whose content (and sidecar) is already stored is left alone, unless it was stored before
+ * the document model (no structure): then it is read again. Errors name the file.
  */
 export async function ingestDocument(db: Db, source: IngestSource): Promise<IngestResult> {
   const fileName = basename(source.fileName);
   const hash = contentHash(source.buffer, source.sidecar, source.overrides);
   const existing = await findDocument(db, { hash });
-  if (existing) return { status: 'unchanged', document: existing, inferred: [] };
+  if (existing?.structure) return { status: 'unchanged', document: existing, inferred: [] };
 
   const doc = await readDocument(source.buffer, fileName);
   const { metadata, inferred, origin } = metadataOf(doc, source, fileName);
@@ -97,9 +98,11 @@ export async function ingestDocument(db: Db, source: IngestSource): Promise<Inge
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ingestLockKey]);
     // Another process may have stored it meanwhile.
     const again = await findDocument(tx, { hash });
-    if (again) return { status: 'unchanged' as const, document: again, inferred: [] };
-    const previous = await findDocument(tx, { sourceFile: fileName });
-    if (previous) await deleteDocument(tx, previous.id);
+    if (again?.structure) return { status: 'unchanged' as const, document: again, inferred: [] };
+    // Stored before the document model: its passages lack headings and table rows.
+    if (again) await deleteDocument(tx, again.id);
+    const previous = again ?? (await findDocument(tx, { sourceFile: fileName }));
+    if (previous && previous !== again) await deleteDocument(tx, previous.id);
     const document = await insertDocument(tx, { ...metadata, sourceFile: fileName, contentHash: hash, metadataOrigin: origin, charCount: doc.text.length, structure }, passages);
     return { status: previous ? ('replaced' as const) : ('added' as const), document, inferred };
   });
