@@ -26,6 +26,9 @@ export interface IngestResult {
   inferred: (keyof DocumentMetadata)[];
 }
 
+/** Dutch stems of words (null for stop words): the store's analysis, or a cache of it. */
+export type StemLookup = (words: readonly string[]) => Promise<Map<string, string | null>>;
+
 // Any fixed number; serialises ingests of several processes on one PostgreSQL database.
 const ingestLockKey = 746_118;
 
@@ -46,12 +49,12 @@ function metadataOf(doc: StructuredDocument, source: IngestSource, fileName: str
 }
 
 /** The passages of a document with what retrieval needs: stems per sentence, the index text with compound parts. */
-async function indexPassages(db: Db, doc: StructuredDocument, title: string): Promise<NewPassage[]> {
+async function indexPassages(stemsOf: StemLookup, doc: StructuredDocument, title: string): Promise<NewPassage[]> {
   const drafts = buildPassages(doc.sections, title);
   const headingText = (p: (typeof drafts)[number]) => (p.headingPath.length ? p.headingPath.join(' ') : p.sectionTitle);
   const allTokens = drafts.flatMap((p) => [...tokenize(p.text), ...tokenize(headingText(p))]);
   const vocabulary = new Set([...commonCompoundParts(), ...loadGlossary().words, ...allTokens.filter((t) => t.length >= 4)]);
-  const stems = await stemWords(db, [...new Set(allTokens)]);
+  const stems = await stemsOf([...new Set(allTokens)]);
   const lexemesOf = (text: string) => [...new Set(tokenize(text).map((t) => stems.get(t)).filter((s): s is string => Boolean(s)))];
   return drafts.map((p) => {
     const tokens = tokenize(p.text);
@@ -82,7 +85,7 @@ async function indexPassages(db: Db, doc: StructuredDocument, title: string): Pr
  * a file whose content (and sidecar) is already stored is left alone, unless it was stored before
  * the document model (no structure): then it is read again. Errors name the file.
  */
-export async function ingestDocument(db: Db, source: IngestSource): Promise<IngestResult> {
+export async function ingestDocument(db: Db, source: IngestSource, stemsOf: StemLookup = (words) => stemWords(db, words)): Promise<IngestResult> {
   const fileName = basename(source.fileName);
   const hash = contentHash(source.buffer, source.sidecar, source.overrides);
   const existing = await findDocument(db, { hash });
@@ -90,7 +93,7 @@ export async function ingestDocument(db: Db, source: IngestSource): Promise<Inge
 
   const doc = await readDocument(source.buffer, fileName);
   const { metadata, inferred, origin } = metadataOf(doc, source, fileName);
-  const passages = await indexPassages(db, doc, metadata.title);
+  const passages = await indexPassages(stemsOf, doc, metadata.title);
   const figures = structureFigures(doc);
   const structure = { format: doc.format, ...figures, ...(doc.pages !== undefined ? { pages: doc.pages } : {}) };
 
