@@ -74,7 +74,7 @@ export const nl = {
     helpCommand: 'Wat zijn de huidige prioriteiten?',
     according: 'Volgens {source}:',
     sourceLabel: '{title} ({gemeente})',
-    unknownGemeente: 'gemeente onbekend',
+    unknownGemeente: 'gemeente niet in het document genoemd',
     abstain: 'Dat staat niet in de documenten die ik ken, dus daar geef ik geen antwoord op. Probeer het anders te formuleren of vraag het een adviseur OOV.',
     abstainGemeente: 'Dat staat niet in de documenten van {gemeente} die ik ken, dus daar geef ik geen antwoord op.',
     noQuestion: 'Stel uw vraag in woorden, bijvoorbeeld: Wat zijn de huidige prioriteiten?',

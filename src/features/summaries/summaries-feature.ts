@@ -7,8 +7,9 @@ import { requiresRole } from '../../organisation/role-guard.js';
 import { defineAction, type Feature } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
 import { summarizerFor } from './llm-summarizer.js';
-import { splitSections } from './split-sections.js';
+import { readTextDocument } from '../../documents/index.js';
 import { summaryMessage } from './summary-card.js';
+import { summaryDocumentOf } from './summary-document.js';
 import type { KnowledgeIngest, SummarySource } from './summary-source.js';
 import type { Summarizer, SummaryDocument } from './summary-types.js';
 import { downloadPolicy } from './download-policy.js';
@@ -63,7 +64,7 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
       await turn.send(turn.t.summaries.uploadGone);
       return;
     }
-    await show(turn, splitSections(upload.fileName, upload.text), { kind: 'upload', id, words });
+    await show(turn, summaryDocumentOf(upload.fileName, readTextDocument(upload.text, 'md')), { kind: 'upload', id, words });
   }
 
   return {
