@@ -37,12 +37,14 @@ export function cardMessage(card: Record<string, unknown>, extra: Omit<OutgoingA
  * Text a user typed, for an Adaptive Card TextBlock or Fact: it shows as typed, never as a link,
  * emphasis or list. Card markdown is a small subset (bold, italic, lists, links; no headings,
  * no HTML), and some Teams clients show a backslash that is not needed, so only what that subset
- * reads is escaped: the characters of emphasis, links and code anywhere, list markers at a line start.
+ * reads is escaped: the characters of emphasis, links and code anywhere, list and heading markers at a line start.
  */
 export function escapeCardText(text: string): string {
   return text
     .replace(/[\\`*_[\]~<>]/g, '\\$&')
     .replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2')
+    // headings are not in the card subset, but a client that reads full markdown must not make one either
+    .replace(/^(\s*)#/gm, '$1\\#')
     .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
 }
 

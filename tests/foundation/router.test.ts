@@ -79,3 +79,39 @@ describe('turn errors', () => {
     expect(reply.message).toMatch(/^You have made many requests/);
   });
 });
+
+describe('a route guard (requires)', () => {
+  const ran: string[] = [];
+  const onlyAlice = { name: 'alice', refusal: 'forbidden' as const, allows: (turn: Turn) => turn.user.aadObjectId === 'alice' };
+  const guarded = installRoutes(
+    [
+      {
+        name: 'g',
+        routes: [
+          { kind: 'message', name: 'g.secret', match: /^geheim$/, requires: onlyAlice, handle: async () => void ran.push('message') },
+          defineAction({ verb: 'g.act', data: z.object({ n: z.number() }), requires: onlyAlice, handle: async () => (ran.push('action'), { type: 'message', text: 'ok' }) }),
+          { kind: 'invoke', name: 'g/invoke', requires: onlyAlice, handle: async () => (ran.push('invoke'), { status: 200 }) },
+        ],
+      },
+    ],
+    async () => undefined,
+  );
+  const action = { action: { type: 'Action.Execute', verb: 'g.act', data: { n: 1 } } };
+
+  it('refuses before the handler runs (and before its data is read), with the refusal text', async () => {
+    const bob = { user: { id: 'b', name: 'Bob', aadObjectId: 'bob' } };
+    await expect(guarded.onMessage(fakeTurn({ ...bob, text: 'geheim' }))).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+    const refused = await guarded.onInvoke(fakeTurn({ ...bob, activityType: 'invoke', value: { action: { type: 'Action.Execute', verb: 'g.act', data: { n: 'not a number' } } } }), 'adaptiveCard/action');
+    expect(refused.body).toMatchObject({ value: { code: 'forbidden', message: catalogue('nl').errors.forbidden } });
+    expect((await guarded.onInvoke(fakeTurn({ ...bob, activityType: 'invoke' }), 'g/invoke')).status).toBe(400);
+    expect(ran).toEqual([]);
+  });
+
+  it('lets the allowed user through', async () => {
+    const alice = { user: { id: 'a', name: 'Alice', aadObjectId: 'alice' } };
+    await guarded.onMessage(fakeTurn({ ...alice, text: 'geheim' }));
+    expect((await guarded.onInvoke(fakeTurn({ ...alice, activityType: 'invoke', value: action }), 'adaptiveCard/action')).status).toBe(200);
+    expect((await guarded.onInvoke(fakeTurn({ ...alice, activityType: 'invoke' }), 'g/invoke')).status).toBe(200);
+    expect(ran).toEqual(['message', 'action', 'invoke']);
+  });
+});

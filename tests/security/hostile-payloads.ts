@@ -87,14 +87,31 @@ export interface Payload {
  * invoke, of each verb's card data (one field at a time, the rest valid), of the action envelope
  * and of the feedback invoke.
  */
+/**
+ * Each field gets one mutation of every kind; where a kind has variants (which wrong type, which
+ * prototype key), successive fields take turns, so every variant is used and the run stays short.
+ */
+const kinds: (keyof typeof mutations)[][] = [
+  ['nul', 'nulOnly'],
+  ['highSurrogate', 'lowSurrogate'],
+  ['rtl'],
+  ['zeroWidth'],
+  ['huge'],
+  ['number', 'boolean', 'null', 'array', 'object'],
+  ['protoKey', 'constructorKey'],
+];
+
 export function hostilePayloads(serviceUrl: string, ctx: CardContext): Payload[] {
   const out: Payload[] = [];
+  let fieldIndex = 0;
   const each = (name: string, make: () => Record<string, any>, path: string) => {
-    for (const [mutation, value] of Object.entries(mutations)) {
+    for (const variants of kinds) {
+      const mutation = variants[fieldIndex % variants.length]!;
       const body = make();
-      setPath(body, path, value());
+      setPath(body, path, mutations[mutation]!());
       out.push({ name: `${name} ${path} ${mutation}`, body });
     }
+    fieldIndex += 1;
   };
   for (const field of activityFields) {
     each('message', () => messageActivity('Wanneer stelt de raad het beleidsplan vast?', { serviceUrl }), field);

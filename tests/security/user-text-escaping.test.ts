@@ -60,6 +60,7 @@ describe('text a user typed is not live markdown where someone else sees it', ()
     expect(escapeCardText(TITLE)).toBe('\\[Klik hier\\](https://evil.example/login) \\*\\*dringend\\*\\*');
     expect(escapeCardText('Plan 2027-2030. (concept)')).toBe('Plan 2027-2030. (concept)');
     expect(escapeCardText('- geen lijst\n1. ook niet')).toBe('\\- geen lijst\n1\\. ook niet');
+    expect(escapeCardText('# geen kop')).toBe('\\# geen kop');
     expect(escapeMessageText('# kop <b>vet</b> & [x](y)')).toBe('\\# kop \\<b\\>vet\\</b\\> \\& \\[x\\]\\(y\\)');
   });
 });
