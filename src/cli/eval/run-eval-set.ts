@@ -5,6 +5,7 @@ import { buildApp } from '../../app/build-app.js';
 import { parseConfig } from '../../config/load-config.js';
 import { knowledgeBase } from '../../features/knowledge/knowledge-base.js';
 import { fold } from '../../features/knowledge/text/normalize.js';
+import type { Db } from '../../store/db.js';
 import { openPglite } from '../../store/pglite-db.js';
 import type { EvalItem, EvalSet } from './eval-sets.js';
 
@@ -33,6 +34,8 @@ export interface RunOptions {
   /** Extra configuration (e.g. OPENAI_BASE_URL for the LLM path). */
   env?: Record<string, string>;
   onResult?: (result: QuestionResult) => void;
+  /** A fresh store (default: an in-memory PGlite with the migrations run). */
+  openDb?: () => Promise<Db>;
 }
 
 interface Reply {
@@ -63,7 +66,7 @@ function sidecarFor(file: string): Record<string, unknown> | undefined {
  * (so the per-user rate limits measure nothing here), in a group chat (one reply, no stream).
  */
 export async function runEvalSet(set: EvalSet, options: RunOptions = {}): Promise<SetReport> {
-  const db = await openPglite();
+  const db = options.openDb ? await options.openDb() : await openPglite();
   const config = parseConfig({ LOG_LEVEL: 'silent', SAMPLE_KNOWLEDGE: 'false', HOST: '127.0.0.1', ...options.env });
   const app = buildApp({ config, db });
   const results: QuestionResult[] = [];

@@ -62,6 +62,11 @@ function withCitations(kind: OfflineAnswer['kind'], text: string, sources: Citat
   return { kind, text, citations, ...(citations.length ? { entity: citationEntity(citations) } : {}), abstained: false, passages };
 }
 
+/** The refusal when the documents do not hold the answer (also when an LLM read the passages and found none). */
+export function abstention(locale: Locale, gemeente: string | null): OfflineAnswer {
+  return abstain(locale, gemeente);
+}
+
 function abstain(locale: Locale, gemeente: string | null, kind: OfflineAnswer['kind'] = 'abstain'): OfflineAnswer {
   const t = catalogue(locale).knowledge;
   const text = kind === 'no-question' ? t.noQuestion : gemeente ? format(t.abstainGemeente, { gemeente }) : t.abstain;

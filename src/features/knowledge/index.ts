@@ -13,7 +13,7 @@
  * `splitSections(text)`, `splitSentences(paragraph)`.
  */
 export { knowledgeBase, KnowledgeBase, quotedSentences, type Passage, type RetrieveOptions, type DocumentSection, type SearchHit } from './knowledge-base.js';
-export { answerOffline, currentPriorities, asksForPriorities, safeMarkdown, ANSWER_THRESHOLD, MAX_QUESTION_CHARS, type OfflineAnswer } from './answer-offline.js';
+export { answerOffline, abstention, currentPriorities, asksForPriorities, safeMarkdown, ANSWER_THRESHOLD, MAX_QUESTION_CHARS, type OfflineAnswer } from './answer-offline.js';
 export { buildCitations, citationEntity, citationName, MAX_CITATIONS, type CitationSource, type Claim, type CitationEntity } from './answer/citations.js';
 export { extractText, formatOf, SUPPORTED_EXTENSIONS, type ExtractedText } from './text/extract-text.js';
 export { cleanText } from './text/clean-text.js';

@@ -31,6 +31,8 @@ export interface Passage {
   id: number;
   document: KnowledgeDocument;
   sectionTitle: string;
+  /** The headings above the passage, outermost first (today the section title; the structured document model adds its parents). */
+  headingPath: string[];
   position: number;
   text: string;
   sentences: readonly StoredSentence[];
@@ -215,6 +217,7 @@ export class KnowledgeBase {
       id: row.id,
       document,
       sectionTitle: row.sectionTitle,
+      headingPath: row.sectionTitle ? [row.sectionTitle] : [],
       position: row.position,
       text: row.text,
       sentences: row.sentences,
