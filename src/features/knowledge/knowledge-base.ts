@@ -32,7 +32,7 @@ export interface Passage {
   document: KnowledgeDocument;
   sectionTitle: string;
   /** The headings above the passage, outermost first (today the section title; the structured document model adds its parents). */
-  headingPath: string[];
+  headingPath: readonly string[];
   position: number;
   text: string;
   sentences: readonly StoredSentence[];
