@@ -157,6 +157,8 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   return withCitations('answer', answer, sources, facts.map((f) => f.passage));
 }
 
+const elaborates = /^(het\s+gaat\s+om|daarvan|waarvan|dit\s+betreft|dit\s+zijn|dat\s+zijn|dit\s+waren|dat\s+waren)\b/i;
+
 /**
  * The sentences to quote for a window, with what they need to be read on their own: the sentence
  * before one that leans on it ("Deze…", "Daarnaast…"), a table row's header row, the list a
@@ -172,6 +174,10 @@ export function quoteFor(passage: Pick<Passage, 'sentences'>, from: number, to: 
     while (start > 0 && sentences[start]!.item) start -= 1;
     while (end + 1 < sentences.length && sentences[end + 1]!.item && end - start < 14) end += 1;
   }
+  // A sentence after the window that only makes sense with it ("Het gaat om drie woningen…"), or the lead-in of a list that spells out a count asked for.
+  const next = sentences[end + 1];
+  if (next && !next.item && elaborates.test(next.text)) end += 1;
+  else if (next && analysis.asksList && /:\s*$/.test(next.text) && sentences[end + 2]?.item) end += 1;
   const chosen = quotedSentences(passage, start, end, analysis.asksList);
   const header = tableHeaderIndex(sentences, from) ?? tableHeaderIndex(sentences, to);
   if (header !== undefined && header < start) chosen.unshift(sentences[header]!);

@@ -12,7 +12,7 @@ const cuePatterns: [RegExp, AnswerCue][] = [
   [/\b(hoe\s+lang|how\s+long)\b/i, 'duration'],
   [/\b(welke\s+periode|welke\s+jaren|which\s+period|what\s+period)\b/i, 'period'],
   [/\b(wanneer|per\s+wanneer|welke\s+datum|op\s+welke\s+dag|when|what\s+date)\b/i, 'date'],
-  [/\b(hoeveel|how\s+many|how\s+much|welk\s+percentage|what\s+percentage)\b/i, 'number'],
+  [/\b(hoeveel|how\s+many|how\s+much|welk\s+percentage|what\s+percentage|hoe\s+vaak|how\s+often|what\s+share)\b/i, 'number'],
   [/^\s*(wie|who)\b|\b(door\s+wie|bij\s+wie|met\s+wie|by\s+whom)\b/i, 'person'],
   [/\b(welke|which|wat\s+zijn\s+de|what\s+are\s+the)\s+(\p{L}+\s+)?(?!(does|is|was|has|heeft|zijn|wordt)\b)\p{L}+(en|'?s)\b/iu, 'list'],
 ];
@@ -25,7 +25,7 @@ export function answerCue(question: string): AnswerCue {
 const month = MONTHS.join('|');
 const numberWords = 'twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|honderd|duizend|miljoen|miljard|één|half|helft';
 const datePattern = new RegExp(
-  `\\b(\\d{1,2}\\s+(${month})|(${month})\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege)\\s+(van\\s+)?\\d{4}|in\\s+(${month})|(in|per|vanaf|sinds|tot|voor|na|uiterlijk)\\s+\\d{4}|\\d{4})\\b`,
+  `\\b(\\d{1,2}\\s+(${month})|(${month})\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege)\\s+(van\\s+)?\\d{4}|in\\s+(${month})|(in|per|vanaf|sinds|tot|voor|na|uiterlijk|eind|begin|medio)\\s+\\d{4})\\b`,
   'i',
 );
 const numberPattern = new RegExp(`(\\d|\\b(${numberWords})\\b)`, 'i');
@@ -57,7 +57,7 @@ function readSentence(sentence: string): ReadSentence {
   if (!read) {
     const folded = fold(sentence);
     const words = folded.match(/[\p{L}\p{N}%.,]+/gu)?.map((w) => w.replace(/[.,]$/, '')) ?? [];
-    const counts = words.flatMap((w, i) => (countWord.test(w) && !/^\d{4}$/.test(w) ? [i] : []));
+    const counts = words.flatMap((w, i) => (countWord.test(w) && !/^(19|20)\d\d$/.test(w) ? [i] : []));
     read = { folded, words, counts, holds: new Map() };
     if (sentenceWords.size >= 50_000) sentenceWords.clear();
     sentenceWords.set(sentence, read);

@@ -162,7 +162,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   const normalized = normalizeQuestionWords(question);
   const folded = fold(normalized);
   const gemeente = namedGemeenteIn(folded, ctx.gemeenten);
-  const gemeenteTokens = new Set(gemeente ? tokenize(gemeente) : []);
+  // The gemeente's own words, also as an adjective or mistyped ("Wolderveense", "wolderveeen"), are its filter, not search words.
+  const gemeenteTokens = new Set(gemeente ? tokenize(folded).filter((t) => namedGemeenteIn(t, [gemeente]) === gemeente) : []);
   const stemOf = (w: string) => ctx.stems.get(w) ?? null;
   const concepts: Concept[] = [];
   const seen = new Set<string>();
@@ -181,6 +182,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     if (framingWords.has(token) || ctx.lexicon.framing.has(token) || gemeenteTokens.has(token) || particles.has(token)) return;
     // "vorig jaar", "dit jaar": the documents name the year itself.
     if (/^(jaar|jaren|week|maand|year|week|month)$/.test(token) && ctx.lexicon.relativeTime.has(tokens[i - 1] ?? '')) return;
+    // "hoe laat", "hoe vaak", "hoe lang": the question word's second half.
+    if (/^(laat|vaak|lang)$/.test(token) && tokens[i - 1] === 'hoe') return;
     if (ctx.lexicon.relativeTime.has(token) && /^(jaar|jaren|week|maand|year|month)$/.test(tokens[i + 1] ?? '')) return;
     const entry = ctx.glossary.byTerm.get(token);
     const { translation, synonyms } = alternativesOf(token, ctx.glossary, ctx.lexicon);
@@ -223,8 +226,10 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     for (const t of [...translation, ...synonyms]) for (const w of tokenize(t)) searchWords.add(w);
     for (const part of splitCompound(token, ctx.vocabulary)) searchWords.add(part);
   });
+  // What a number in the answer must count: the word after "hoeveel", as the documents write it (typo corrected); not when the documents never use it.
   const counted = /\b(?:hoeveel|how\s+many)\s+([\p{L}]+)/u.exec(folded)?.[1];
-  const countedStem = counted ? (stemOf(counted) ?? undefined) : undefined;
+  const countedConcept = counted ? concepts.find((c) => c.word === counted) : undefined;
+  const countedStem = countedConcept && ctx.documentFrequency(countedConcept.stem) > 0 ? countedConcept.stem : undefined;
   const countAsked = /\b(welke|which|what\s+are\s+the)\b/i.test(normalized) ? announcedCountIn(folded) : undefined;
   return {
     text: question,

@@ -149,6 +149,15 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     // Whether each sentence holds the asked kind of fact, once per sentence rather than per window.
     const cueBySentence = passage.sentences.map((s) => satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item)));
     const headers = passage.sentences.map((_, i) => tableHeaderIndex(passage.sentences, i));
+    // A table row holds the number asked when its header or its label names what is counted ("Urenschatting", "Woninginbraken").
+    if (question.cue === 'number' && question.countedStem) {
+      headers.forEach((h, i) => {
+        if (h === undefined || cueBySentence[i]) return;
+        const stem = question.countedStem!.slice(0, Math.max(4, question.countedStem!.length - 1));
+        const words = [...passage.sentences[h]!.lexemes, ...passage.sentences[i]!.lexemes];
+        cueBySentence[i] = /\d/.test(passage.sentences[i]!.text) && words.some((w) => w.includes(stem));
+      });
+    }
     const contextYears = years.length ? new Set([...passage.titleLexemes, ...passage.documentTitleLexemes].filter((l) => years.includes(l))) : undefined;
     const bonus = options.documentBonus?.(passage.documentId) ?? 0;
     const n = passage.sentences.length;
