@@ -369,7 +369,9 @@ export function quotedSentences(passage: Pick<Passage, 'sentences'>, from: numbe
   let next = to + 1;
   if (/:\s*$/.test(last.text) || (withFollowingList && !last.item && sentences[next]?.item)) {
     let added = 0;
-    while (next < sentences.length && added < 10 && (sentences[next]!.item || added === 0)) {
+    // Items, or (where the list lost its bullets) the short lines that go on with ";" or "," until one ends the list.
+    const goesOn = () => /[;,]\s*$/.test(chosen[chosen.length - 1]!.text);
+    while (next < sentences.length && added < 10 && (sentences[next]!.item || added === 0 || goesOn())) {
       chosen.push(sentences[next]!);
       next += 1;
       added += 1;

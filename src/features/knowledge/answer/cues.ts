@@ -35,7 +35,7 @@ const moneyPattern = /(€|\beuro\b|\bkost(en|t)?\b.*\d|\d+[.,]\d{3}|\bmiljoen\b
 const timePattern = /\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*uur\b/i;
 const reasonPattern = /\b(omdat|doordat|vanwege|wegens|daarom|zodat|want|aanleiding|reden|oorzaak|dankzij|om\s+\S+(\s+\S+){0,6}\s+te)\b/i;
 const definitionPattern = /\b(houdt|houden)\b.*\bin\b|\b(is|zijn)\s+(een|het|de)\b|\bbetekent\b|\bbestaat\s+uit\b|\bgaat\s+(het\s+)?om\b|\bwil\s+zeggen\b/i;
-const listPattern = /:\s*$|,.*\b(en|of)\b|;|,.*,|\s[—|]\s/i;
+const listPattern = /:\s*$|,.*\b(en|of)\b|;|,.*,|\s[—|]\s|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(\p{L}+\s+)?\p{L}+(en|s)\b/iu;
 const roleWords = /(burgemeester|wethouder|adviseur|manager|coordinator|voorzitter|secretaris|directeur|teamchef|teamleider|officier|organisator|opdrachtgever|portefeuillehouder|medewerker|consulent|mediator|bemiddelaar|platform|college|politie|stichting|ministerie|raad|driehoek|riec|boa|handhaver|gemeente|team|afdeling|dienst|woningcorporatie|corporatie|ggd|halt|veiligheidsregio|justitie|openbaar ministerie)\w*/g;
 const namePattern = /\b\p{Lu}\p{Ll}+\s+\p{Lu}|\b\p{Lu}{2,}\b/u;
 
@@ -67,6 +67,8 @@ function readSentence(sentence: string): ReadSentence {
 
 /** "14 gemeenten", "dertien meldingen": a number next to (up to two words before) the counted thing. */
 export function countsThing(sentence: string, countedStem: string): boolean {
+  // Alternatives are joined by "|": "uur|uren", "volunteer|vrijwilliger".
+  if (countedStem.includes('|')) return countedStem.split('|').some((s) => countsThing(sentence, s));
   const { words, counts } = readSentence(sentence);
   const stem = countedStem.slice(0, Math.max(4, countedStem.length - 1));
   // "14 gemeenten", "dertien meldingen", and in tables and lists the thing first: "Woninginbraken 96 81", "woninginbraken: 142".

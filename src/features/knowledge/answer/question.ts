@@ -33,7 +33,7 @@ export interface AnalyzedQuestion {
   countAsked?: number;
   /** Years the question names ("in 2024", "2022-2023"): an answer must be about them. */
   years: string[];
-  /** "hoeveel gemeenten" → the stem of "gemeenten": what a number in the answer must count. */
+  /** "hoeveel gemeenten" → the stem of "gemeenten": what a number in the answer must count (alternatives joined by "|"). */
   countedStem?: string;
 }
 
@@ -169,6 +169,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   const seen = new Set<string>();
   const searchWords = new Set<string>();
   const tokens = separableVerbsJoined(tokenize(normalized));
+  // Words written with a capital inside the question: names.
+  const capitalised = new Set((normalized.match(/(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+/gu) ?? []).map(fold));
   // Expansions the question spells out ("Meld Misdaad Anoniem"): their acronym is another way to say each of its words.
   const spelledOut = ctx.glossary.entries.filter((e) => folded.includes(fold(e.expansion)));
   const acronymOf = new Map<string, string[]>();
@@ -218,7 +220,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     const alternatives = phrases.filter((p) => p.length > 0 && p.every(known)).flatMap((p) => p.map((s) => idf(ctx, s)));
     // An English word with a Dutch translation is judged by how rare its Dutch words are.
     let weight = translation.length && !entry ? Math.min(...(alternatives.length ? alternatives : [own])) : Math.min(own, ...alternatives);
-    if (!knownAnywhere) weight = Math.min(weight, unknownWordWeight);
+    // A name the documents never mention ("Amsterdam") is what the question is about: it weighs fully. Other unknown words lightly.
+    if (!knownAnywhere && !capitalised.has(token)) weight = Math.min(weight, unknownWordWeight);
     concepts.push({ word: token, stem: key, parts, phrases: phrases.filter((p) => p.length > 0), weight: Number.isFinite(weight) ? weight : own });
     searchWords.add(corrected ? key : token);
     for (const p of phrases.flat()) searchWords.add(p);
@@ -229,7 +232,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   // What a number in the answer must count: the word after "hoeveel", as the documents write it (typo corrected); not when the documents never use it.
   const counted = /\b(?:hoeveel|how\s+many)\s+([\p{L}]+)/u.exec(folded)?.[1];
   const countedConcept = counted ? concepts.find((c) => c.word === counted) : undefined;
-  const countedStem = countedConcept && ctx.documentFrequency(countedConcept.stem) > 0 ? countedConcept.stem : undefined;
+  const countedStems = countedConcept ? [countedConcept.stem, ...countedConcept.phrases.filter((p) => p.length === 1).map((p) => p[0]!)].filter((s) => ctx.documentFrequency(s) > 0) : [];
+  const countedStem = countedStems.length ? [...new Set(countedStems)].join('|') : undefined;
   const countAsked = /\b(welke|which|what\s+are\s+the)\b/i.test(normalized) ? announcedCountIn(folded) : undefined;
   return {
     text: question,

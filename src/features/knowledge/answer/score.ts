@@ -44,9 +44,9 @@ export interface ScoringPassage {
 const titleCredit = 0.7;
 const documentTitleCredit = 0.6;
 // A two-sentence window must cover clearly more to beat one sentence.
-const pairPenalty = 0.9;
+const pairPenalty = 0.95;
 // The sentences around a window and a table row's header say what it is about, less directly.
-const neighbourCredit = 0.5;
+const neighbourCredit = 0.4;
 const headerCredit = 0.7;
 // A window about another year than the one asked ("in 2024") is not the answer.
 const otherYearFactor = 0.4;
@@ -153,9 +153,9 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     if (question.cue === 'number' && question.countedStem) {
       headers.forEach((h, i) => {
         if (h === undefined || cueBySentence[i]) return;
-        const stem = question.countedStem!.slice(0, Math.max(4, question.countedStem!.length - 1));
+        const stems = question.countedStem!.split('|').map((c) => c.slice(0, Math.max(3, c.length - 1)));
         const words = [...passage.sentences[h]!.lexemes, ...passage.sentences[i]!.lexemes];
-        cueBySentence[i] = /\d/.test(passage.sentences[i]!.text) && words.some((w) => w.includes(stem));
+        cueBySentence[i] = /\d/.test(passage.sentences[i]!.text) && words.some((w) => stems.some((stem) => w.includes(stem)));
       });
     }
     const contextYears = years.length ? new Set([...passage.titleLexemes, ...passage.documentTitleLexemes].filter((l) => years.includes(l))) : undefined;
