@@ -73,7 +73,7 @@ export const en: Catalogue = {
     accordingOlder: 'The older document {source} of {date} still says:',
     documentDated: '(from a document dated {date})',
     sourceLabel: '{title} ({gemeente})',
-    unknownGemeente: 'municipality unknown',
+    unknownGemeente: 'municipality not named in the document',
     abstain: 'The documents I know do not say, so I will not guess. Try rephrasing, or ask a public order and safety adviser.',
     abstainGemeente: 'The documents of {gemeente} that I know do not say, so I will not guess.',
     noQuestion: 'Please ask your question in words, for example: What are the current priorities?',

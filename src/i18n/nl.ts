@@ -74,7 +74,7 @@ export const nl = {
     accordingOlder: 'Het oudere document {source} van {date} noemt nog:',
     documentDated: '(uit een document van {date})',
     sourceLabel: '{title} ({gemeente})',
-    unknownGemeente: 'gemeente onbekend',
+    unknownGemeente: 'gemeente niet in het document genoemd',
     abstain: 'Dat staat niet in de documenten die ik ken, dus daar geef ik geen antwoord op. Probeer het anders te formuleren of vraag het een adviseur OOV.',
     abstainGemeente: 'Dat staat niet in de documenten van {gemeente} die ik ken, dus daar geef ik geen antwoord op.',
     noQuestion: 'Stel uw vraag in woorden, bijvoorbeeld: Wat zijn de huidige prioriteiten?',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, splitSections, splitSentences } from '../../src/features/knowledge/index.js';
+import { cleanText, headingLine, readTextDocument, splitSentences } from '../../src/documents/index.js';
 
 describe('cleanText', () => {
   it('undoes hyphenation at line ends but keeps "leef- en woonomgeving"', () => {
@@ -34,19 +34,25 @@ describe('cleanText', () => {
   });
 });
 
-describe('splitSections', () => {
-  it('detects numbered headings, ALL CAPS labels and short title lines', () => {
-    const text = cleanText(
+describe('plain text read into sections', () => {
+  it('detects numbered headings, ALL CAPS labels and short title lines, and keeps the headings above as the path', () => {
+    const doc = readTextDocument(
       'INLEIDING\nDit is de inleiding van het stuk.\n\n1. Leefbaarheid en fysieke verloedering\n\nBuurtbemiddeling\n\nDe raad heeft ingestemd met de pilot.\n\n2. Ondermijning\nDe aanpak wordt versterkt.\n\nBijlage 1: De vijf veiligheidsvelden\nVeilige woon- en leefomgeving is er een.',
+      'txt',
     );
-    const sections = splitSections(text, 'Titel');
-    expect(sections.map((s) => s.title)).toEqual(['INLEIDING', 'Buurtbemiddeling', 'Ondermijning', 'Bijlage 1: De vijf veiligheidsvelden']);
-    expect(sections[1]!.paragraphs).toEqual(['De raad heeft ingestemd met de pilot.']);
+    expect(doc.sections.map((s) => headingLine(s.headingPath))).toEqual([
+      'INLEIDING',
+      '1. Leefbaarheid en fysieke verloedering › Buurtbemiddeling',
+      '2. Ondermijning',
+      'Bijlage 1: De vijf veiligheidsvelden',
+    ]);
+    expect(doc.sections[1]!.blocks.map((b) => b.text)).toEqual(['De raad heeft ingestemd met de pilot.']);
   });
 
   it('keeps an address block or subject line as content, not as headings', () => {
-    const sections = splitSections('ONDERWERP\nStand van zaken notitie 2023\nKENNISNEMEN VAN\n- De notitie', 'Doc');
-    expect(sections[0]).toEqual({ title: 'ONDERWERP', level: 1, paragraphs: ['Stand van zaken notitie 2023'] });
+    const doc = readTextDocument('ONDERWERP\nStand van zaken notitie 2023\nKENNISNEMEN VAN\n- De notitie', 'txt');
+    expect(doc.sections[0]).toMatchObject({ title: 'ONDERWERP', level: 1, blocks: [{ kind: 'paragraph', text: 'Stand van zaken notitie 2023' }] });
+    expect(doc.sections[1]).toMatchObject({ title: 'KENNISNEMEN VAN', blocks: [{ kind: 'list', text: 'De notitie' }] });
   });
 
   it('splits sentences but not at abbreviations or initials', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferGemeente, inferTitle } from '../../src/features/knowledge/text/infer-metadata.js';
+import { inferGemeente, inferTitle } from '../../src/documents/metadata.js';
 
 describe('metadata inferred from the text', () => {
   it('takes the gemeente from a letterhead, and the title from the first line after it', () => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { createLogger } from '../../src/core/logger.js';
-import { ingestBatch, KnowledgeBase, extractText } from '../../src/features/knowledge/index.js';
+import { readDocument } from '../../src/documents/index.js';
+import { ingestBatch, KnowledgeBase } from '../../src/features/knowledge/index.js';
 import type { Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
@@ -134,8 +135,8 @@ ingestSuite('PostgreSQL', async () => {
   return { db, close: () => database.drop() };
 });
 
-describe('extractText on its own', () => {
+describe('readDocument on its own', () => {
   it('names the file when the type is unsupported', async () => {
-    await expect(extractText(new Uint8Array(), 'notulen.xlsx')).rejects.toMatchObject({ code: 'knowledge_unsupported_file', params: { file: 'notulen.xlsx' } });
+    await expect(readDocument(new Uint8Array(), 'notulen.xlsx')).rejects.toMatchObject({ code: 'knowledge_unsupported_file', params: { file: 'notulen.xlsx' } });
   });
 });

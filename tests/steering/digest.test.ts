@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { digestCard } from '../../src/features/steering/digest-card.js';
 import { buildDigest } from '../../src/features/steering/digest.js';
-import { splitSections } from '../../src/features/summaries/split-sections.js';
+import { readTextDocument } from '../../src/documents/index.js';
+import { summaryDocumentOf } from '../../src/features/summaries/summary-document.js';
 import { catalogue } from '../../src/i18n/catalogue.js';
 import { cardText } from '../helpers/test-app.js';
 
@@ -10,7 +11,7 @@ const query = { tenantId: 't', programme: 'buurtbemiddeling', from: new Date('20
 
 describe('steering digest', () => {
   it('shows milestones, approvals, mediation figures and new status notes from its sources', async () => {
-    const note = splitSections('Stand van zaken Terugblik 2023', readFileSync('/work/shared/corpus/001_05e79deea0a07a60.txt', 'utf8'));
+    const note = summaryDocumentOf('Stand van zaken Terugblik 2023', readTextDocument(readFileSync('/work/shared/corpus/001_05e79deea0a07a60.txt', 'utf8'), 'txt'));
     const digest = await buildDigest(
       {
         milestones: async () => ({ reached: [{ title: 'Samenwerkingscontract getekend', date: '2026-02-07', gemeente: 'Twenterand' }], coming: [{ title: 'Eerste meldingen', date: '2026-05-01' }] }),

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { summarizeExtractive } from '../../src/features/summaries/extractive-summarizer.js';
-import { figuresIn, normalizeSpace, wordCount } from '../../src/features/summaries/sentences.js';
-import { splitSections } from '../../src/features/summaries/split-sections.js';
+import { normalizeSpace, readTextDocument, wordCount } from '../../src/documents/index.js';
+import { figuresIn } from '../../src/features/summaries/figures.js';
+import { summaryDocumentOf } from '../../src/features/summaries/summary-document.js';
 import type { Summary } from '../../src/features/summaries/summary-types.js';
 
 const notes = {
@@ -29,8 +30,10 @@ function isTakenFrom(line: string, source: string): boolean {
 
 describe.each(Object.entries(notes))('offline summary of the Twenterand %s', (_name, note) => {
   const text = readFileSync(note.file, 'utf8');
-  const document = splitSections(note.title, text);
-  const source = normalizeSpace(text);
+  const read = readTextDocument(text, 'txt');
+  const document = summaryDocumentOf(note.title, read);
+  // The note as the document model read it (OCR slips such as "Op1juli" repaired): what a summary may quote.
+  const source = normalizeSpace(read.text);
   const summary = summarizeExtractive(document, { words: 250 });
 
   it('is split into more than one section to cover', () => {
@@ -86,13 +89,7 @@ describe.each(Object.entries(notes))('offline summary of the Twenterand %s', (_n
 describe('fair share of the budget', () => {
   it('does not let a long first section crowd out a short last one', () => {
     const long = Array.from({ length: 60 }, (_, i) => `In het eerste deel staat zin nummer ${i + 10} met veel woorden over het beleid van de gemeente.`).join(' ');
-    const document = {
-      title: 'Test',
-      sections: [
-        { title: '1. Lang', text: long },
-        { title: '2. Kort', text: 'De gemeente start in 2025 met een nieuwe aanpak van woninginbraken in alle kernen.' },
-      ],
-    };
+    const document = summaryDocumentOf('Test', readTextDocument(`1. Lang\n\n${long}\n\n2. Kort\n\nDe gemeente start in 2025 met een nieuwe aanpak van woninginbraken in alle kernen.`, 'txt'));
     const summary = summarizeExtractive(document, { words: 100 });
     expect(summary.sections.map((s) => s.title)).toEqual(['1. Lang', '2. Kort']);
   });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/app/core.js';
 import { summariesFeature } from '../../src/features/summaries/summaries-feature.js';
-import { splitSections } from '../../src/features/summaries/split-sections.js';
+import { readTextDocument } from '../../src/documents/index.js';
+import { summaryDocumentOf } from '../../src/features/summaries/summary-document.js';
 import type { SummarySource } from '../../src/features/summaries/summary-source.js';
 import { catalogue } from '../../src/i18n/catalogue.js';
 import type { MessageRoute } from '../../src/routing/route.js';
@@ -29,7 +30,7 @@ const source: SummarySource = {
   },
   async document(_tenant, id) {
     const d = docs.find((x) => x.id === id);
-    return d ? splitSections(d.title, readFileSync(d.file, 'utf8')) : undefined;
+    return d ? summaryDocumentOf(d.title, readTextDocument(readFileSync(d.file, 'utf8'), 'txt')) : undefined;
   },
 };
 

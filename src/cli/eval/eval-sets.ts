@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { fromRoot } from '../../core/project-root.js';
-import { formatOf } from '../../features/knowledge/text/extract-text.js';
+import { formatOf } from '../../documents/index.js';
 
 /**
  * A question of an evaluation set, one JSON object per line:

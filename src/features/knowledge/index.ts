@@ -9,17 +9,14 @@
  * Answers: `answerOffline(kb, question, locale)` → {kind, text, citations, entity, abstained, passages};
  * `currentPriorities(kb, gemeente?, locale)`; `ANSWER_THRESHOLD` is the abstention rule's bar.
  * Citations (shared with an LLM answerer): `buildCitations(sources)`, `citationEntity(claims, {aiGenerated})`.
- * Text, usable without the store (e.g. an uploaded file): `extractText(buffer, fileName)`, `cleanText(raw)`,
- * `splitSections(text)`, `splitSentences(paragraph)`.
+ * Reading files (the document model, sentences, metadata) lives in src/documents; re-exported here for callers of the knowledge base.
  */
 export { knowledgeBase, KnowledgeBase, quotedSentences, type Passage, type RetrieveOptions, type DocumentSection, type SearchHit } from './knowledge-base.js';
 export { answerOffline, abstention, currentPriorities, asksForPriorities, safeMarkdown, ANSWER_THRESHOLD, MAX_QUESTION_CHARS, type OfflineAnswer } from './answer-offline.js';
 export { buildCitations, citationEntity, citationName, MAX_CITATIONS, type CitationSource, type Claim, type CitationEntity } from './answer/citations.js';
-export { extractText, formatOf, SUPPORTED_EXTENSIONS, type ExtractedText } from './text/extract-text.js';
-export { cleanText } from './text/clean-text.js';
-export { splitSections, splitSentences, type Section } from './text/split-sections.js';
-export { resolveMetadata, inferDate, inferGemeente, type DocumentMetadata } from './text/infer-metadata.js';
+export { readDocument, formatOf, SUPPORTED_EXTENSIONS, cleanText, splitSentences, resolveMetadata, inferDate, inferGemeente, type DocumentMetadata, type StructuredDocument } from '../../documents/index.js';
+export { buildPassages, type DraftPassage, type PassageKind } from './passages.js';
 export { loadGlossary, definitionAsked, type Glossary, type GlossaryEntry } from './glossary.js';
-export type { KnowledgeDocument, StoredSentence } from './store/knowledge-store.js';
-export { ingestBatch, type IngestResult, type IngestSource, type BatchOutcome } from './ingest.js';
+export type { KnowledgeDocument, StoredSentence, DocumentStructure } from './store/knowledge-store.js';
+export { ingestBatch, type IngestResult, type IngestSource, type BatchOutcome, type MetadataOverrides } from './ingest.js';
 export { knowledgeFeature, answerActivity } from './knowledge-feature.js';

@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { readDocument, resolveMetadata, structureFigures, type DocumentMetadata, type MetadataOrigin, type StructuredDocument } from '../../documents/index.js';
 import type { Db } from '../../store/db.js';
 import { loadGlossary } from './glossary.js';
+import { buildPassages } from './passages.js';
 import { deleteDocument, findDocument, insertDocument, stemWords, type KnowledgeDocument, type NewPassage, type StoredSentence } from './store/knowledge-store.js';
 import { commonCompoundParts, compoundPartsOf } from './text/compounds.js';
-import { extractText } from './text/extract-text.js';
-import { resolveMetadata, type DocumentMetadata, type MetadataOrigin } from './text/infer-metadata.js';
 import { tokenize } from './text/normalize.js';
-import { splitSections, splitSentences, tableRow, type Section } from './text/split-sections.js';
+
+/** Metadata given on the command line (`npm run ingest -- --gemeente X file`): wins over front matter, sidecar and inference. */
+export type MetadataOverrides = Partial<Record<'title' | 'gemeente' | 'type' | 'date', string>>;
 
 export interface IngestSource {
   fileName: string;
   buffer: Uint8Array;
   /** Metadata from a sidecar file (`<file>.yaml`); front-matter in the file itself wins. */
   sidecar?: Record<string, unknown>;
+  overrides?: MetadataOverrides;
 }
 
 export interface IngestResult {
@@ -23,69 +26,55 @@ export interface IngestResult {
   inferred: (keyof DocumentMetadata)[];
 }
 
-// Passages of a few paragraphs: small enough to cite, large enough to keep a list with its lead-in.
-const passageTarget = 700;
-const passageMax = 1100;
 // Any fixed number; serialises ingests of several processes on one PostgreSQL database.
 const ingestLockKey = 746_118;
 
-interface DraftSentence {
-  text: string;
-  item: boolean;
-}
-
-function sentencesOf(paragraph: string): DraftSentence[] {
-  if (paragraph.includes('\t')) return [{ text: tableRow(paragraph), item: true }];
-  if (paragraph.startsWith('- ')) return [{ text: paragraph.slice(2).trim(), item: true }];
-  return splitSentences(paragraph).map((text) => ({ text, item: false }));
-}
-
-function paragraphText(paragraph: string): string {
-  return paragraph.includes('\t') ? tableRow(paragraph) : paragraph;
-}
-
-/** Groups a section's paragraphs into passages of about `passageTarget` characters, splitting long ones at sentences. */
-export function buildPassages(sections: readonly Section[]): { sectionIndex: number; sectionTitle: string; text: string; sentences: DraftSentence[] }[] {
-  const out: { sectionIndex: number; sectionTitle: string; text: string; sentences: DraftSentence[] }[] = [];
-  sections.forEach((section, sectionIndex) => {
-    let texts: string[] = [];
-    let sentences: DraftSentence[] = [];
-    let length = 0;
-    const flush = () => {
-      if (sentences.length) out.push({ sectionIndex, sectionTitle: section.title, text: texts.join('\n'), sentences });
-      texts = [];
-      sentences = [];
-      length = 0;
-    };
-    for (const paragraph of section.paragraphs) {
-      const own = sentencesOf(paragraph);
-      const text = paragraphText(paragraph);
-      const isItem = own.every((s) => s.item);
-      // A list item stays with its lead-in; running text starts a new passage once the current one is full.
-      if (length > 0 && !isItem && length + text.length > passageTarget) flush();
-      if (text.length > passageMax) {
-        for (const s of own) {
-          if (length > 0 && length + s.text.length > passageTarget) flush();
-          texts.push(s.text);
-          sentences.push(s);
-          length += s.text.length + 1;
-        }
-        continue;
-      }
-      if (length > 0 && length + text.length > passageMax) flush();
-      texts.push(text);
-      sentences.push(...own);
-      length += text.length + 1;
-    }
-    flush();
-  });
-  return out;
-}
-
-export function contentHash(buffer: Uint8Array, sidecar?: Record<string, unknown>): string {
+export function contentHash(buffer: Uint8Array, sidecar?: Record<string, unknown>, overrides?: MetadataOverrides): string {
   const hash = createHash('sha256').update(buffer);
   if (sidecar) hash.update(JSON.stringify(sidecar));
+  if (overrides && Object.keys(overrides).length) hash.update(JSON.stringify(overrides));
   return hash.digest('hex');
+}
+
+/** Metadata: the command line's corrections, then front matter or a sidecar, then what the text shows. */
+function metadataOf(doc: StructuredDocument, source: IngestSource, fileName: string): { metadata: DocumentMetadata; inferred: (keyof DocumentMetadata)[]; origin: MetadataOrigin } {
+  const given = doc.frontMatter ?? source.sidecar;
+  const overrides = Object.fromEntries(Object.entries(source.overrides ?? {}).filter(([, v]) => v !== undefined));
+  const explicit = given || Object.keys(overrides).length ? { ...given, ...overrides } : undefined;
+  const origin: MetadataOrigin = Object.keys(overrides).length ? 'command-line' : doc.frontMatter ? 'front-matter' : source.sidecar ? 'sidecar' : 'inferred';
+  return { ...resolveMetadata(explicit, doc.text, fileName, doc.titleHint), origin };
+}
+
+/** The passages of a document with what retrieval needs: stems per sentence, the index text with compound parts. */
+async function indexPassages(db: Db, doc: StructuredDocument, title: string): Promise<NewPassage[]> {
+  const drafts = buildPassages(doc.sections, title);
+  const headingText = (p: (typeof drafts)[number]) => (p.headingPath.length ? p.headingPath.join(' ') : p.sectionTitle);
+  const allTokens = drafts.flatMap((p) => [...tokenize(p.text), ...tokenize(headingText(p))]);
+  const vocabulary = new Set([...commonCompoundParts(), ...loadGlossary().words, ...allTokens.filter((t) => t.length >= 4)]);
+  const stems = await stemWords(db, [...new Set(allTokens)]);
+  const lexemesOf = (text: string) => [...new Set(tokenize(text).map((t) => stems.get(t)).filter((s): s is string => Boolean(s)))];
+  return drafts.map((p) => {
+    const tokens = tokenize(p.text);
+    const sentences: StoredSentence[] = p.sentences.map((s) => ({
+      text: s.text,
+      lexemes: lexemesOf(s.text),
+      ...(s.item ? { item: true } : {}),
+      ...(s.kind !== 'paragraph' ? { kind: s.kind } : {}),
+      ...(s.blockStart ? { blockStart: true } : {}),
+    }));
+    return {
+      sectionIndex: p.sectionIndex,
+      sectionTitle: p.sectionTitle,
+      headingPath: p.headingPath,
+      kind: p.kind,
+      text: p.text,
+      sentences,
+      titleLexemes: lexemesOf(headingText(p)),
+      titleText: headingText(p),
+      indexText: [...tokens, ...compoundPartsOf(tokens, vocabulary)].join(' '),
+      lexemes: [...new Set(sentences.flatMap((s) => s.lexemes))],
+    };
+  });
 }
 
 /**
@@ -94,35 +83,15 @@ export function contentHash(buffer: Uint8Array, sidecar?: Record<string, unknown
  */
 export async function ingestDocument(db: Db, source: IngestSource): Promise<IngestResult> {
   const fileName = basename(source.fileName);
-  const hash = contentHash(source.buffer, source.sidecar);
+  const hash = contentHash(source.buffer, source.sidecar, source.overrides);
   const existing = await findDocument(db, { hash });
   if (existing) return { status: 'unchanged', document: existing, inferred: [] };
 
-  const extracted = await extractText(source.buffer, fileName);
-  const explicit = extracted.frontMatter ?? source.sidecar;
-  const origin: MetadataOrigin = extracted.frontMatter ? 'front-matter' : source.sidecar ? 'sidecar' : 'inferred';
-  const { metadata, inferred } = resolveMetadata(explicit, extracted.rawText, fileName);
-  const sections = splitSections(extracted.text, metadata.title);
-  const drafts = buildPassages(sections);
-
-  const allTokens = drafts.flatMap((p) => [...tokenize(p.text), ...tokenize(p.sectionTitle)]);
-  const vocabulary = new Set([...commonCompoundParts(), ...loadGlossary().words, ...allTokens.filter((t) => t.length >= 4)]);
-  const stems = await stemWords(db, [...new Set(allTokens)]);
-  const lexemesOf = (text: string) => [...new Set(tokenize(text).map((t) => stems.get(t)).filter((s): s is string => Boolean(s)))];
-
-  const passages: NewPassage[] = drafts.map((p) => {
-    const tokens = tokenize(p.text);
-    const sentences: StoredSentence[] = p.sentences.map((s) => ({ text: s.text, lexemes: lexemesOf(s.text), ...(s.item ? { item: true } : {}) }));
-    return {
-      sectionIndex: p.sectionIndex,
-      sectionTitle: p.sectionTitle,
-      text: p.text,
-      sentences,
-      titleLexemes: lexemesOf(p.sectionTitle),
-      indexText: [...tokens, ...compoundPartsOf(tokens, vocabulary)].join(' '),
-      lexemes: [...new Set(sentences.flatMap((s) => s.lexemes))],
-    };
-  });
+  const doc = await readDocument(source.buffer, fileName);
+  const { metadata, inferred, origin } = metadataOf(doc, source, fileName);
+  const passages = await indexPassages(db, doc, metadata.title);
+  const figures = structureFigures(doc);
+  const structure = { format: doc.format, ...figures, ...(doc.pages !== undefined ? { pages: doc.pages } : {}) };
 
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ingestLockKey]);
@@ -131,8 +100,7 @@ export async function ingestDocument(db: Db, source: IngestSource): Promise<Inge
     if (again) return { status: 'unchanged' as const, document: again, inferred: [] };
     const previous = await findDocument(tx, { sourceFile: fileName });
     if (previous) await deleteDocument(tx, previous.id);
-    const id = await insertDocument(tx, { ...metadata, sourceFile: fileName, contentHash: hash, metadataOrigin: origin, charCount: extracted.text.length }, passages);
-    const document = (await findDocument(tx, { id }))!;
+    const document = await insertDocument(tx, { ...metadata, sourceFile: fileName, contentHash: hash, metadataOrigin: origin, charCount: doc.text.length, structure }, passages);
     return { status: previous ? ('replaced' as const) : ('added' as const), document, inferred };
   });
 }

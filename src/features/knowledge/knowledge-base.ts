@@ -25,6 +25,8 @@ import {
   type SearchTerm,
   type StoredSentence,
 } from './store/knowledge-store.js';
+import type { BlockKind } from '../../documents/index.js';
+import type { PassageKind } from './passages.js';
 import { commonCompoundParts } from './text/compounds.js';
 import { tokenize } from './text/normalize.js';
 
@@ -33,8 +35,12 @@ export interface Passage {
   id: number;
   document: KnowledgeDocument;
   sectionTitle: string;
-  /** The headings above the passage, outermost first (today the section title; the structured document model adds its parents). */
+  /** The headings above the passage, outermost first. */
   headingPath: readonly string[];
+  kind: PassageKind;
+  /** The passages before and after it in reading order, to widen a quote (null at the document's ends). */
+  previousId: number | null;
+  nextId: number | null;
   position: number;
   text: string;
   sentences: readonly StoredSentence[];
@@ -53,7 +59,10 @@ export interface RetrieveOptions {
 export interface DocumentSection {
   index: number;
   title: string;
+  headingPath: string[];
   passages: { id: number; text: string; sentences: string[] }[];
+  /** The section's paragraphs, list items and table rows, with the sentences stored for them. */
+  blocks: { kind: BlockKind; sentences: string[] }[];
 }
 
 export interface SearchHit {
@@ -224,7 +233,10 @@ export class KnowledgeBase {
       id: row.id,
       document,
       sectionTitle: row.sectionTitle,
-      headingPath: row.sectionTitle ? [row.sectionTitle] : [],
+      headingPath: row.headingPath,
+      kind: row.kind,
+      previousId: row.previousId,
+      nextId: row.nextId,
       position: row.position,
       text: row.text,
       sentences: row.sentences,
@@ -286,17 +298,26 @@ export class KnowledgeBase {
     return found.map((f) => state.byId.get(f.id)).filter((d): d is KnowledgeDocument => Boolean(d));
   }
 
-  /** A document's sections with their passages and sentences, in reading order (for summaries). */
+  /** A document's sections with their passages, blocks and sentences, in reading order, as stored (for summaries and the digest). */
   async getDocumentSections(documentId: number): Promise<DocumentSection[]> {
     const rows = await documentPassages(this.db, documentId);
+    const marked = rows.some((r) => r.sentences.some((s) => s.blockStart));
     const sections: DocumentSection[] = [];
     for (const row of rows) {
       let section = sections[sections.length - 1];
       if (!section || section.index !== row.sectionIndex) {
-        section = { index: row.sectionIndex, title: row.sectionTitle, passages: [] };
+        section = { index: row.sectionIndex, title: row.sectionTitle, headingPath: row.headingPath, passages: [], blocks: [] };
         sections.push(section);
       }
       section.passages.push({ id: row.id, text: row.text, sentences: row.sentences.map((s) => s.text) });
+      row.sentences.forEach((s, i) => {
+        const kind: BlockKind = s.kind ?? (s.item ? 'list' : 'paragraph');
+        const last = section.blocks[section.blocks.length - 1];
+        // Passages stored before the document model have no block marks: an item is a block, running text one block per passage.
+        const starts = marked ? Boolean(s.blockStart) : Boolean(s.item) || i === 0 || last?.kind !== 'paragraph';
+        if (!starts && last) last.sentences.push(s.text);
+        else section.blocks.push({ kind, sentences: [s.text] });
+      });
     }
     return sections;
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fromRoot } from '../../core/project-root.js';
 import type { Logger } from '../../core/logger.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { formatOf } from './text/extract-text.js';
+import { formatOf } from '../../documents/index.js';
 
 export const sampleCorpusDir = fromRoot('src/content/corpus');
 

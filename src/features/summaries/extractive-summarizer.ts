@@ -1,4 +1,5 @@
-import { figuresIn, isForwardLooking, isKeyFigure, normalizeSpace, paragraphs, presentYearOf, splitSentences, wordCount } from './sentences.js';
+import { normalizeSpace, wordCount } from '../../documents/index.js';
+import { figuresIn, isForwardLooking, isKeyFigure, presentYearOf } from './figures.js';
 import { shorten } from './shorten.js';
 import type { Summarizer, Summary, SummaryCitation, SummaryDocument, SummaryLine, SummaryOptions } from './summary-types.js';
 
@@ -45,8 +46,9 @@ function candidatesOf(document: SummaryDocument): Candidate[][] {
     const out: Candidate[] = [];
     let order = 0;
     const outlookSection = /doorkijk|vervolg|planning|vooruitblik/i.test(section.title);
-    for (const paragraph of paragraphs(section.text)) {
-      splitSentences(paragraph.text).forEach((sentence, indexInParagraph) => {
+    // Table rows are facts to look up, not sentences to summarise with.
+    for (const paragraph of section.paragraphs.filter((p) => p.kind !== 'table-row')) {
+      paragraph.sentences.forEach((sentence, indexInParagraph) => {
         order += 1;
         if (!usable(sentence)) return;
         const unique = [...new Set(contentWords(sentence))];

@@ -1,5 +1,5 @@
 export { summariesFeature, type SummariesFeatureOptions } from './summaries-feature.js';
 export { summarizeExtractive, extractiveSummarizer, DEFAULT_SUMMARY_WORDS } from './extractive-summarizer.js';
-export { splitSections } from './split-sections.js';
+export { summaryDocumentFrom, summaryDocumentOf } from './summary-document.js';
 export type { Summarizer, Summary, SummaryDocument, SummaryOptions } from './summary-types.js';
 export type { SummarySource, KnowledgeIngest, DocumentRef } from './summary-source.js';

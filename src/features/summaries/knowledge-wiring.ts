@@ -1,6 +1,7 @@
 import type { Core } from '../../app/core.js';
 import { knowledgeBase, type KnowledgeBase, type KnowledgeDocument } from '../knowledge/index.js';
 import type { DocumentRef, KnowledgeIngest, SummarySource } from './summary-source.js';
+import { summaryDocumentFrom } from './summary-document.js';
 import type { SummaryDocument } from './summary-types.js';
 
 const ref = (d: KnowledgeDocument): DocumentRef => ({ id: String(d.id), title: d.title });
@@ -10,11 +11,9 @@ const isStatusNote = (d: KnowledgeDocument) => /stand\s+van\s+zaken/i.test(d.tit
 const isStatusUpdate = (d: KnowledgeDocument) => isStatusNote(d) || d.docType === 'notitie' || d.docType === 'raadsbrief';
 
 async function summaryDocument(kb: KnowledgeBase, doc: KnowledgeDocument): Promise<SummaryDocument> {
+  // The sections and sentences the document model stored at ingest: nothing is split again here.
   const sections = await kb.getDocumentSections(doc.id);
-  return {
-    title: doc.title,
-    sections: sections.map((s) => ({ title: s.title || doc.title, text: s.passages.map((p) => p.text).join('\n\n') })),
-  };
+  return summaryDocumentFrom(doc.title, sections);
 }
 
 /** Stored documents from the knowledge base (which is not split per tenant, so the tenant is not used here). */
@@ -58,7 +57,8 @@ export function knowledgeIngest(core: Core): KnowledgeIngest {
   const kb = knowledgeBase(core.db);
   return {
     async addDocument(input) {
-      const fileName = `${input.title.replace(/\.[a-z0-9]{1,5}$/i, '')}.txt`;
+      // The upload is kept as Markdown of its document model (see upload-reader.ts), so it goes in as .md.
+      const fileName = `${input.title.replace(/\.[a-z0-9]{1,5}$/i, '')}.md`;
       // The sidecar gives the title the user knows the file by; inferring one from raw text can pick a stray line.
       await kb.ingest({ fileName, buffer: new TextEncoder().encode(input.text), sidecar: { title: input.title.replace(/\.[a-z0-9]{1,5}$/i, '') } });
     },

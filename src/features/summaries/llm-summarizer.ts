@@ -2,7 +2,7 @@ import type { Core } from '../../app/core.js';
 import type { Logger } from '../../core/logger.js';
 import { ChatModelError, checkGrounding, createChatModel, llmSettings, type ChatModel } from '../llm/index.js';
 import { extractiveSummarizer, summarizeExtractive } from './extractive-summarizer.js';
-import { wordCount } from './sentences.js';
+import { wordCount } from '../../documents/index.js';
 import { buildSummaryPrompt, parseModelSummary, summaryPassages, type ModelSummary, type SummaryPassage } from './summary-prompt.js';
 import type { Summarizer, Summary, SummaryLine } from './summary-types.js';
 

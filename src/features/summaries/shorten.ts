@@ -1,4 +1,5 @@
-import { figuresIn, wordCount } from './sentences.js';
+import { wordCount } from '../../documents/index.js';
+import { figuresIn } from './figures.js';
 
 // Words a shortened sentence should not end on: they promise more than is shown.
 const danglingWords = /\s+(?:de|het|een|van|en|of|in|op|aan|met|voor|door|bij|om|te|tot|naar|dat|die|dit|deze|als|is|zijn|wordt|worden|zal|heeft|hebben|er|ook|the|a|an|of|and|to|in|for|with|is|are)$/i;

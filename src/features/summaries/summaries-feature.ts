@@ -6,8 +6,9 @@ import { format } from '../../i18n/catalogue.js';
 import { defineAction, type Feature } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
 import { summarizerFor } from './llm-summarizer.js';
-import { splitSections } from './split-sections.js';
+import { readTextDocument } from '../../documents/index.js';
 import { summaryMessage } from './summary-card.js';
+import { summaryDocumentOf } from './summary-document.js';
 import type { KnowledgeIngest, SummarySource } from './summary-source.js';
 import type { Summarizer, SummaryDocument } from './summary-types.js';
 import { downloadFile, extractUploadText, teamsFileOf } from './upload-reader.js';
@@ -60,7 +61,7 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
       await turn.send(turn.t.summaries.uploadGone);
       return;
     }
-    await show(turn, splitSections(upload.fileName, upload.text), { kind: 'upload', id, words });
+    await show(turn, summaryDocumentOf(upload.fileName, readTextDocument(upload.text, 'md')), { kind: 'upload', id, words });
   }
 
   return {

@@ -1,7 +1,17 @@
-/** What a summary is made from: a document's sections as plain text. */
+import type { BlockKind } from '../../documents/index.js';
+
+/** A paragraph, list item or table row of a section, already split into sentences by the document model. */
+export interface SummaryParagraph {
+  kind: BlockKind;
+  sentences: string[];
+  /** The first block under a heading: its first sentence usually says what the part is about. */
+  afterHeading: boolean;
+}
+
+/** What a summary is made from: a document's sections, as text (for the AI prompt) and as sentences. */
 export interface SummaryDocument {
   title: string;
-  sections: { title: string; text: string }[];
+  sections: { title: string; text: string; paragraphs: SummaryParagraph[] }[];
 }
 
 /** One line of the summary, with the position of the citation ([n]) of the passage it comes from. */

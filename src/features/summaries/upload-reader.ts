@@ -1,5 +1,5 @@
 import { AppError } from '../../core/app-error.js';
-import { extractText } from '../knowledge/index.js';
+import { readDocument, renderMarkdown } from '../../documents/index.js';
 
 export const TEAMS_FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
 
@@ -62,11 +62,14 @@ const asUploadError: Partial<Record<string, 'unsupported_file' | 'no_text_found'
   knowledge_empty_file: 'no_text_found',
 };
 
-/** Plain text of a PDF, Word (.docx) or text file, read by the knowledge module's extractor (the same text a stored document gets). */
+/**
+ * A PDF, Word (.docx), Markdown or text file read into the document model (the same one a stored
+ * document gets), kept as Markdown so its sections, lists and table rows survive until "korter".
+ */
 export async function extractUploadText(file: TeamsFile, data: Buffer): Promise<string> {
   let text: string;
   try {
-    text = (await extractText(new Uint8Array(data), fileNameOf(file))).text;
+    text = renderMarkdown(await readDocument(new Uint8Array(data), fileNameOf(file)));
   } catch (error) {
     const code = error instanceof AppError ? asUploadError[error.code] : undefined;
     if (!code) throw error;

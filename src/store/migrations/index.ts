@@ -6,10 +6,11 @@ import { summariesMigration } from './005-summaries.js';
 import { llmMigration } from './006-llm.js';
 import { productionMigration } from './007-production.js';
 import { knowledgeSearchMigration } from './008-knowledge-search.js';
+import { documentStructureMigration } from './010-document-structure.js';
 import type { Migration } from './migration.js';
 
 /**
  * All migrations in order. Reserved numbers, so features can add theirs independently:
- * 1 core · 2 knowledge · 3 approvals · 4 mediation · 5 summaries/steering group · 6 llm answers & feedback · 7 production · 8 knowledge search · 9+ later
+ * 1 core · 2 knowledge · 3 approvals · 4 mediation · 5 summaries/steering group · 6 llm answers & feedback · 7 production · 8 knowledge search · 10 document structure · 9, 11+ later
  */
-export const migrations: Migration[] = [coreMigration, knowledgeMigration, approvalsMigration, mediationMigration, summariesMigration, llmMigration, productionMigration, knowledgeSearchMigration];
+export const migrations: Migration[] = [coreMigration, knowledgeMigration, approvalsMigration, mediationMigration, summariesMigration, llmMigration, productionMigration, knowledgeSearchMigration, documentStructureMigration];

@@ -1,4 +1,5 @@
 import type { Core } from '../../app/core.js';
+import { headingLine } from '../../documents/index.js';
 import { currentPriorities, knowledgeBase, type KnowledgeDocument } from '../../features/knowledge/index.js';
 import type { DashboardSources, Priority } from '../dashboard-contract.js';
 
@@ -20,10 +21,12 @@ export function knowledgeSources(core: Core): Pick<DashboardSources, 'priorities
         answer.citations.forEach((claim, i) => {
           const passage = answer.passages[i];
           const document = passage?.document.title ?? claim.appearance.name;
+          // Where in the document: the stored heading path ("3. Prioriteiten › Ondermijning"), not just the last heading.
+          const where = passage ? headingLine(passage.headingPath) || passage.sectionTitle : '';
           items.push({
             gemeente,
             title: claim.appearance.abstract,
-            sources: [{ title: passage?.sectionTitle ? `${document} – ${passage.sectionTitle}` : document }],
+            sources: [{ title: where ? `${document} – ${where}` : document }],
           });
         });
       }

@@ -1,5 +1,17 @@
 import type { Sql } from '../../../store/db.js';
-import type { DocumentMetadata, MetadataOrigin } from '../text/infer-metadata.js';
+import type { DocumentMetadata, MetadataOrigin, SourceFormat } from '../../../documents/index.js';
+import type { PassageKind } from '../passages.js';
+
+/** What the document model found in a document (stored with it, shown by `npm run ingest -- --list`). */
+export interface DocumentStructure {
+  format: SourceFormat;
+  sections: number;
+  tables: number;
+  rows: number;
+  listItems: number;
+  paragraphs: number;
+  pages?: number;
+}
 
 /** A stored document's metadata. */
 export interface KnowledgeDocument extends DocumentMetadata {
@@ -10,6 +22,8 @@ export interface KnowledgeDocument extends DocumentMetadata {
   charCount: number;
   ingestedAt: Date;
   passageCount: number;
+  /** Null for documents stored before the document model. */
+  structure: DocumentStructure | null;
 }
 
 export interface StoredSentence {
@@ -18,6 +32,10 @@ export interface StoredSentence {
   lexemes: string[];
   /** A list item or table row rather than running text. */
   item?: boolean;
+  /** Which kind of block the sentence is from, when not running text. */
+  kind?: 'list' | 'table-row';
+  /** The first sentence of its paragraph, list item or row. */
+  blockStart?: boolean;
 }
 
 export interface PassageRow {
@@ -29,12 +47,22 @@ export interface PassageRow {
   text: string;
   sentences: StoredSentence[];
   titleLexemes: string[];
+  /** The headings above the passage, outermost first ("2. Ondermijning", "Meld Misdaad Anoniem"). */
+  headingPath: string[];
+  kind: PassageKind;
+  /** The passages before and after it in reading order (null at the document's ends). */
+  previousId: number | null;
+  nextId: number | null;
   rank: number;
 }
 
 export interface NewPassage {
   sectionIndex: number;
   sectionTitle: string;
+  headingPath: string[];
+  kind: PassageKind;
+  /** The heading path as text, indexed with weight B. */
+  titleText: string;
   text: string;
   sentences: StoredSentence[];
   titleLexemes: string[];
@@ -55,6 +83,7 @@ interface DocumentDbRow {
   char_count: number;
   ingested_at: Date;
   passage_count: number;
+  structure: DocumentStructure | string | null;
 }
 
 function isoDay(value: Date | string | null): string | null {
@@ -77,10 +106,11 @@ function toDocument(row: DocumentDbRow): KnowledgeDocument {
     charCount: row.char_count,
     ingestedAt: row.ingested_at,
     passageCount: row.passage_count,
+    structure: typeof row.structure === 'string' ? (JSON.parse(row.structure) as DocumentStructure) : row.structure,
   };
 }
 
-const documentColumns = `d.id, d.title, d.gemeente, d.doc_type, d.doc_date::text AS doc_date, d.source_file, d.content_hash, d.metadata_origin, d.char_count, d.ingested_at,
+const documentColumns = `d.id, d.title, d.gemeente, d.doc_type, d.doc_date::text AS doc_date, d.source_file, d.content_hash, d.metadata_origin, d.char_count, d.ingested_at, d.structure,
   (SELECT count(*)::int FROM knowledge_passages p WHERE p.document_id = d.id) AS passage_count`;
 
 /** Dutch stems of folded words (null for stop words), the same analysis `to_tsvector('dutch', ...)` does. */
@@ -106,30 +136,58 @@ export async function deleteDocument(sql: Sql, id: number): Promise<boolean> {
   return rows.length > 0;
 }
 
+/**
+ * Stores a document and its passages in two statements: the passages go in as one JSON array, get
+ * their ids first so each can point at its neighbours, and their search vectors go in alongside.
+ */
 export async function insertDocument(
   sql: Sql,
-  doc: DocumentMetadata & { sourceFile: string; contentHash: string; metadataOrigin: MetadataOrigin; charCount: number },
+  doc: DocumentMetadata & { sourceFile: string; contentHash: string; metadataOrigin: MetadataOrigin; charCount: number; structure?: DocumentStructure },
   passages: readonly NewPassage[],
-): Promise<number> {
-  const [row] = await sql.query<{ id: number }>(
-    `INSERT INTO knowledge_documents (title, gemeente, doc_type, doc_date, source_file, content_hash, metadata_origin, char_count)
-     VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8) RETURNING id`,
-    [doc.title, doc.gemeente, doc.docType, doc.date, doc.sourceFile, doc.contentHash, doc.metadataOrigin, doc.charCount],
+): Promise<KnowledgeDocument> {
+  // The stored row comes back whole: no second query to read what was just written.
+  const [row] = await sql.query<DocumentDbRow>(
+    `INSERT INTO knowledge_documents (title, gemeente, doc_type, doc_date, source_file, content_hash, metadata_origin, char_count, structure)
+     VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, $9::jsonb)
+     RETURNING id, title, gemeente, doc_type, doc_date::text AS doc_date, source_file, content_hash, metadata_origin, char_count, ingested_at, structure, $10::int AS passage_count`,
+    [doc.title, doc.gemeente, doc.docType, doc.date, doc.sourceFile, doc.contentHash, doc.metadataOrigin, doc.charCount, doc.structure ? JSON.stringify(doc.structure) : null, passages.length],
   );
-  const id = row!.id;
-  for (const [position, p] of passages.entries()) {
-    await sql.query(
-      `WITH passage AS (
-         INSERT INTO knowledge_passages (document_id, section_index, section_title, position, text, sentences, title_lexemes, lexemes)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::text[], $8::text[])
-         RETURNING id, document_id
-       )
-       INSERT INTO knowledge_search (passage_id, document_id, tsv)
-       SELECT id, document_id, setweight(to_tsvector('dutch', unaccent($3)), 'B') || to_tsvector('dutch', unaccent($9)) FROM passage`,
-      [id, p.sectionIndex, p.sectionTitle, position, p.text, JSON.stringify(p.sentences), p.titleLexemes, p.lexemes, p.indexText],
-    );
-  }
-  return id;
+  const document = toDocument(row!);
+  const id = document.id;
+  if (passages.length === 0) return document;
+  const input = passages.map((p, position) => ({
+    position,
+    section_index: p.sectionIndex,
+    section_title: p.sectionTitle,
+    heading_path: p.headingPath,
+    kind: p.kind,
+    text: p.text,
+    sentences: p.sentences,
+    title_lexemes: p.titleLexemes,
+    lexemes: p.lexemes,
+    title_text: p.titleText,
+    index_text: p.indexText,
+  }));
+  await sql.query(
+    `WITH input AS (
+       SELECT x.*, nextval(pg_get_serial_sequence('knowledge_passages', 'id'))::int AS id
+         FROM jsonb_to_recordset($2::jsonb) AS x(position int, section_index int, section_title text, heading_path text[], kind text, text text,
+                                                 sentences jsonb, title_lexemes text[], lexemes text[], title_text text, index_text text)
+     ),
+     linked AS (
+       SELECT input.*, lag(id) OVER w AS previous_id, lead(id) OVER w AS next_id FROM input WINDOW w AS (ORDER BY position)
+     ),
+     passage AS (
+       INSERT INTO knowledge_passages (id, document_id, section_index, section_title, heading_path, kind, position, text, sentences, title_lexemes, lexemes, previous_id, next_id)
+       SELECT id, $1, section_index, section_title, heading_path, kind, position, text, sentences, title_lexemes, lexemes, previous_id, next_id FROM linked
+       RETURNING id
+     )
+     INSERT INTO knowledge_search (passage_id, document_id, tsv)
+     SELECT l.id, $1, setweight(to_tsvector('dutch', unaccent(l.title_text)), 'B') || to_tsvector('dutch', unaccent(l.index_text))
+       FROM linked l JOIN passage p ON p.id = l.id`,
+    [id, JSON.stringify(input)],
+  );
+  return document;
 }
 
 /** How many passages hold each stem: the weight of a question word (rare words say more). */
@@ -148,7 +206,7 @@ export async function knowledgeVersion(sql: Sql): Promise<string> {
 }
 
 // The columns passageFromRow reads.
-const passageColumns = 'id, document_id, section_index, section_title, position, text, sentences, title_lexemes';
+const passageColumns = 'id, document_id, section_index, section_title, position, text, sentences, title_lexemes, heading_path, kind, previous_id, next_id';
 
 /** All passages of one document in reading order. */
 export async function documentPassages(sql: Sql, documentId: number): Promise<Omit<PassageRow, 'rank'>[]> {
@@ -221,6 +279,10 @@ interface PassageDbRow {
   text: string;
   sentences: StoredSentence[] | string;
   title_lexemes: string[];
+  heading_path: string[];
+  kind: string;
+  previous_id: number | null;
+  next_id: number | null;
 }
 
 function passageFromRow(r: PassageDbRow): Omit<PassageRow, 'rank'> {
@@ -234,6 +296,10 @@ function passageFromRow(r: PassageDbRow): Omit<PassageRow, 'rank'> {
     // PGlite returns jsonb parsed; some paths hand it back as text.
     sentences: typeof r.sentences === 'string' ? (JSON.parse(r.sentences) as StoredSentence[]) : r.sentences,
     titleLexemes: r.title_lexemes,
+    headingPath: r.heading_path ?? [],
+    kind: (r.kind ?? 'paragraph') as PassageKind,
+    previousId: r.previous_id ?? null,
+    nextId: r.next_id ?? null,
   };
 }
 

@@ -11,20 +11,5 @@ export function tokenize(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-export const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as const;
-
-export const MONTH_ABBREVIATIONS: Record<string, string> = {
-  jan: 'januari',
-  feb: 'februari',
-  febr: 'februari',
-  mrt: 'maart',
-  apr: 'april',
-  jun: 'juni',
-  jul: 'juli',
-  aug: 'augustus',
-  sep: 'september',
-  sept: 'september',
-  okt: 'oktober',
-  nov: 'november',
-  dec: 'december',
-};
+// The month names live with the document model; re-exported for the knowledge base's question analysis.
+export { MONTHS, MONTH_ABBREVIATIONS } from '../../../documents/months.js';

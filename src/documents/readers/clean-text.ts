@@ -1,4 +1,4 @@
-import { MONTHS, MONTH_ABBREVIATIONS } from './normalize.js';
+import { MONTHS, MONTH_ABBREVIATIONS } from '../months.js';
 
 const month = MONTHS.join('|');
 const abbreviation = Object.keys(MONTH_ABBREVIATIONS).join('|');

@@ -1,4 +1,4 @@
-import { MONTHS, MONTH_ABBREVIATIONS } from './normalize.js';
+import { MONTHS, MONTH_ABBREVIATIONS } from './months.js';
 
 export interface DocumentMetadata {
   title: string;
@@ -8,19 +8,25 @@ export interface DocumentMetadata {
   date: string | null;
 }
 
-export type MetadataOrigin = 'front-matter' | 'sidecar' | 'inferred';
+export type MetadataOrigin = 'front-matter' | 'sidecar' | 'command-line' | 'inferred';
 
+// Most specific first: a "collegebesluit" is also a "besluit", an "evaluatie" may mention the "begroting".
 const knownTypes: [RegExp, string][] = [
-  [/\braadsbrief\b/i, 'raadsbrief'],
+  [/\bcollegebesluit\b|\bbesluitenlijst\b/i, 'collegebesluit'],
   [/\bcollegebericht\b/i, 'collegebericht'],
+  [/\braads(informatie)?brief\b/i, 'raadsbrief'],
   [/\braadsvoorstel\b/i, 'raadsvoorstel'],
   [/\bprogramma-?opdracht\b/i, 'programma-opdracht'],
-  [/\b(programma)?begroting\b/i, 'begroting'],
-  [/\bjaarplan\b/i, 'jaarplan'],
-  [/\bbeleidsplan\b/i, 'beleidsplan'],
-  [/\bnotitie\b/i, 'notitie'],
-  [/\b(geachte raad|aan de gemeenteraad|gemeenteraad van)\b/i, 'raadsbrief'],
+  [/\bevaluatie\b/i, 'evaluatie'],
+  // "Lasten en baten" is the budget's own table.
+  [/\b(programma)?begroting\b|\blasten\s*(&|en)\s*baten\b/i, 'begroting'],
+  [/\b(jaarplan|jaarprogramma|uitvoeringsprogramma|uitvoeringsplan)\b/i, 'jaarplan'],
+  [/\b(beleidsplan|veiligheidsplan|beleidskader|veiligheidsbeleid)\b/i, 'beleidsplan'],
+  [/\bnotitie\b|\bstand van zaken\b/i, 'notitie'],
+  [/\b(aanwijzings)?besluit\b/i, 'besluit'],
 ];
+// Addressed to the council without naming its kind: a letter to the council.
+const councilLetter = /\b(geachte raad|aan de gemeenteraad|gemeenteraad van)\b/i;
 
 function isoDate(day: number, month: number, year: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1990 || year > 2100) return null;
@@ -47,7 +53,7 @@ export function datesIn(text: string): string[] {
 
 /** The document's own date: a labelled one ("Datum", "Collegevergadering"), else the latest date in it. */
 export function inferDate(text: string): string | null {
-  const labelled = /\b(datum|collegevergadering|vergadering|vastgesteld op|gebouwd op)\b[^\n]{0,80}/gi;
+  const labelled = /\b(datum|collegevergadering|vergadering|vastgesteld(?: [^\n:]{0,40}?)? op|gebouwd op)\b[^\n]{0,80}/gi;
   for (const m of text.matchAll(labelled)) {
     const window = text.slice(m.index, m.index + 200);
     const dates = datesIn(window);
@@ -89,21 +95,39 @@ export function inferGemeente(text: string): string | null {
   return best && best[1] >= 2 ? best[0] : null;
 }
 
-export function inferType(text: string): string {
-  const head = text.slice(0, 1500);
-  for (const [pattern, type] of knownTypes) if (pattern.test(head)) return type;
-  return 'document';
+function typeIn(text: string): string | undefined {
+  for (const [pattern, type] of knownTypes) if (pattern.test(text)) return type;
+  return undefined;
 }
 
-/** The subject line ("Onderwerp ..."), else the first short line of the text, else the file name. */
-export function inferTitle(text: string, fileName: string): string {
-  const subject = /\bonderwerp\s*:?\s*\n?\s*([^\n\t]{6,120})/i.exec(text);
+/**
+ * The kind of document: a line near the top that names it ("RAADSBRIEF", "Notitie aan de
+ * gemeenteraad"), else the title ("Evaluatie pilot ..."), else a letter's address to the council
+ * ("Geachte raad"), else the first type word in the first words of the text.
+ */
+export function inferType(text: string, title = ''): string {
+  const head = text.slice(0, 1500);
+  const typeLine = head
+    .split('\n')
+    .slice(0, 10)
+    .map((l) => l.trim())
+    .find((l) => l.split(/\s+/).length <= 5 && typeIn(l.split(/\s+/)[0]!) !== undefined);
+  return (typeLine && typeIn(typeLine.split(/\s+/)[0]!)) ?? typeIn(title) ?? (councilLetter.test(head) ? 'raadsbrief' : undefined) ?? typeIn(head) ?? 'document';
+}
+
+/** The title the layout shows (a single top heading, the largest line), else the subject line ("Onderwerp ..."), else the first short line, else the file name. */
+export function inferTitle(text: string, fileName: string, titleHint?: string): string {
+  const hint = titleHint?.replace(/^#+\s*/, '').trim();
+  if (hint && hint.length >= 3) return hint;
+  // A subject field at the start of a line ("Onderwerp: ...", a table cell "Onderwerp: ...; Zaaknummer: ..."), not the word in a sentence.
+  const subject = /^\s*onderwerp\s*:?\s*\n?\s*([^\n\t;]{6,120})/im.exec(text);
   if (subject && !/zaaknummer|kenmerk/i.test(subject[1]!)) return subject[1]!.replace(/^collegebericht:\s*/i, '').trim();
   // The letterhead names the sender, not the document.
   const first = text
     .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l.length >= 6 && l.length <= 120 && /\p{L}{3}/u.test(l) && !letterhead.test(l));
+    .map((l) => l.trim().replace(/^#+\s*/, ''))
+    // One word alone at the top is a label or a breadcrumb ("RAADSBRIEF", "Programma's"), not the title.
+    .find((l) => l.length >= 6 && l.length <= 120 && /\p{L}{3}/u.test(l) && /\S\s+\S/.test(l) && !letterhead.test(l));
   return first ?? fileName.replace(/\.[^.]+$/, '');
 }
 
@@ -119,6 +143,7 @@ export function resolveMetadata(
   explicit: Record<string, unknown> | undefined,
   rawText: string,
   fileName: string,
+  titleHint?: string,
 ): { metadata: DocumentMetadata; inferred: (keyof DocumentMetadata)[] } {
   const inferred: (keyof DocumentMetadata)[] = [];
   const pick = <K extends keyof DocumentMetadata>(key: K, names: string[], infer: () => DocumentMetadata[K]): DocumentMetadata[K] => {
@@ -133,10 +158,11 @@ export function resolveMetadata(
     inferred.push(key);
     return infer();
   };
+  const title = pick('title', ['title', 'titel'], () => inferTitle(rawText, fileName, titleHint)) ?? fileName;
   const metadata: DocumentMetadata = {
-    title: pick('title', ['title', 'titel'], () => inferTitle(rawText, fileName)) ?? fileName,
+    title,
     gemeente: pick('gemeente', ['gemeente', 'municipality'], () => inferGemeente(rawText)),
-    docType: pick('docType', ['type', 'doc_type', 'documenttype', 'soort'], () => inferType(rawText)) ?? 'document',
+    docType: pick('docType', ['type', 'doc_type', 'documenttype', 'soort'], () => inferType(rawText, title)) ?? 'document',
     date: pick('date', ['date', 'datum'], () => inferDate(rawText)),
   };
   if (metadata.date && !/^\d{4}-\d{2}-\d{2}$/.test(metadata.date)) {
