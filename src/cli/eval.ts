@@ -1,5 +1,5 @@
 import { adHocSet, defaultManifest, loadManifest, type EvalSet } from './eval/eval-sets.js';
-import { reportLines, runEvalSet, summarize, type QuestionResult } from './eval/run-eval-set.js';
+import { reportLines, runEvalSet, summarize, sweepLines, type QuestionResult } from './eval/run-eval-set.js';
 
 /**
  * `npm run eval [-- options]`: measures retrieval and answers per question set, each on a fresh
@@ -10,6 +10,7 @@ import { reportLines, runEvalSet, summarize, type QuestionResult } from './eval/
  *   --set <name>                 only the named set(s) (repeatable)
  *   --manifest <file>            another manifest
  *   --questions <q.jsonl> --documents <files or folders...>   one ad-hoc set
+ *   --sweep <from:to:step>       also the offline answer at each abstention threshold (answered right vs abstained right)
  *   --verbose                    each question's verdict and reply
  * Prints per set: recall@1/3/8, answered right with the right citation, abstained right, latency.
  */
@@ -48,14 +49,20 @@ async function main(): Promise<number> {
   if (!sets.length) throw new Error('No question set chosen.');
   let ok = true;
   const summaries: string[] = [];
+  const sweep = argValues(args, '--sweep')[0]?.split(':').map(Number);
+  const thresholds: number[] = [];
+  if (sweep && sweep.length === 3) for (let t = sweep[0]!; t <= sweep[1]! + 1e-9; t += sweep[2]!) thresholds.push(Number(t.toFixed(3)));
+  const reports = [];
   for (const set of sets) {
     console.log(`\n${set.name} (${set.part}): ${set.questionsFile}`);
     const report = await runEvalSet(set, {
+      thresholds,
       onResult: (r) => {
         console.log(`${r.item.id.padEnd(6)} ${verdict(r).padEnd(36)} ${Math.round(r.ms).toString().padStart(5)} ms  ${r.item.q}`);
         if (verbose) console.log(`       ${r.text.replace(/\n/g, ' ⏎ ').slice(0, 600)}`);
       },
     });
+    reports.push(report);
     const lines = reportLines(report);
     console.log(lines.join('\n'));
     summaries.push(...lines);
@@ -63,6 +70,7 @@ async function main(): Promise<number> {
     if (s.answeredRight < 0.85 * s.answerable || s.abstainedRight < 0.95 * s.unanswerable) ok = false;
   }
   console.log(`\n${summaries.join('\n')}`);
+  if (thresholds.length) console.log(`\nAbstention threshold (answered right · abstained right):\n${sweepLines(reports).join('\n')}`);
   return ok ? 0 : 1;
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { buildApp } from '../../app/build-app.js';
 import { parseConfig } from '../../config/load-config.js';
+import { answerOffline } from '../../features/knowledge/answer-offline.js';
 import { knowledgeBase } from '../../features/knowledge/knowledge-base.js';
 import { fold } from '../../features/knowledge/text/normalize.js';
 import type { Db } from '../../store/db.js';
@@ -22,6 +23,8 @@ export interface QuestionResult {
   recall: Record<number, boolean>;
   ms: number;
   text: string;
+  /** Per threshold of RunOptions.thresholds: right (answered with facts and citation, or abstained). */
+  sweep?: Record<string, boolean>;
 }
 
 export interface SetReport {
@@ -36,6 +39,8 @@ export interface RunOptions {
   onResult?: (result: QuestionResult) => void;
   /** A fresh store (default: an in-memory PGlite with the migrations run). */
   openDb?: () => Promise<Db>;
+  /** Also judge the offline answer at each of these abstention thresholds (directly, not through the bot). */
+  thresholds?: readonly number[];
 }
 
 interface Reply {
@@ -123,6 +128,16 @@ export async function runEvalSet(set: EvalSet, options: RunOptions = {}): Promis
         }
       }
       const result: QuestionResult = { item, answerable, factsOk, citeOk, correct: answerable ? factsOk && citeOk : citations.length === 0, recall, ms, text };
+      if (options.thresholds?.length) {
+        result.sweep = {};
+        for (const threshold of options.thresholds) {
+          const offline = await answerOffline(kb, item.q, 'nl', { threshold });
+          const named = offline.citations.map((c) => c.appearance);
+          result.sweep[String(threshold)] = answerable
+            ? factsMet(item.expect ?? [], offline.text) && named.length > 0 && named.every((c) => !item.cite || (c.keywords ?? []).includes(item.cite) || c.name.endsWith(item.cite))
+            : named.length === 0;
+        }
+      }
       results.push(result);
       options.onResult?.(result);
     }
@@ -189,5 +204,25 @@ export function reportLines(report: SetReport): string[] {
   const tags = Object.entries(s.byTag).sort(([a], [b]) => a.localeCompare(b));
   if (tags.length) lines.push(`   by tag: ${tags.map(([tag, t]) => `${tag} ${pct(t.right, t.n)}`).join(' · ')}`);
   lines.push(`   latency per question (sequential): p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms`);
+  return lines;
+}
+
+/** Per threshold: answered right of the answerable questions, abstained right of the others. */
+export function sweepLines(reports: readonly SetReport[]): string[] {
+  const thresholds = [...new Set(reports.flatMap((r) => r.results.flatMap((q) => Object.keys(q.sweep ?? {}))))].sort();
+  if (!thresholds.length) return [];
+  const lines = ['threshold  ' + reports.map((r) => r.set.name.padEnd(28)).join('') + 'all'];
+  for (const t of thresholds) {
+    let a = 0, an = 0, u = 0, un = 0;
+    const cells = reports.map((r) => {
+      const answerable = r.results.filter((q) => q.answerable);
+      const unanswerable = r.results.filter((q) => !q.answerable);
+      const ar = answerable.filter((q) => q.sweep?.[t]).length;
+      const ur = unanswerable.filter((q) => q.sweep?.[t]).length;
+      a += ar; an += answerable.length; u += ur; un += unanswerable.length;
+      return `${ar}/${answerable.length} · ${ur}/${unanswerable.length}`.padEnd(28);
+    });
+    lines.push(`${t.padEnd(11)}${cells.join('')}${pct(a, an)} answered · ${pct(u, un)} abstained`);
+  }
   return lines;
 }

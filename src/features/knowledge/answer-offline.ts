@@ -21,7 +21,7 @@ export interface OfflineAnswer {
 
 export const MAX_QUESTION_CHARS = 1000;
 /** Below this share of the question covered by the best sentences, the documents do not hold the answer. */
-export const ANSWER_THRESHOLD = 0.62;
+export const ANSWER_THRESHOLD = 0.6;
 // Windows within this score of the best answer about as well; the newest document's is quoted.
 const CLOSE_MARGIN = 0.04;
 // An older document's window this close to the best is a competing answer (named as older when its figures differ).
@@ -110,7 +110,8 @@ export function asksForPriorities(analysis: AnalyzedQuestion): boolean {
  * overview, or the best sentences from the documents with Teams citations; a plain refusal when
  * the documents do not hold the answer.
  */
-export async function answerOffline(kb: KnowledgeBase, question: string, locale: Locale): Promise<OfflineAnswer> {
+export async function answerOffline(kb: KnowledgeBase, question: string, locale: Locale, options: { threshold?: number } = {}): Promise<OfflineAnswer> {
+  const threshold = options.threshold ?? ANSWER_THRESHOLD;
   const t = catalogue(locale).knowledge;
   const text = question.trim();
   if (text.length > MAX_QUESTION_CHARS) return { kind: 'too-long', text: format(t.tooLong, { max: MAX_QUESTION_CHARS }), citations: [], abstained: true, passages: [] };
@@ -127,7 +128,7 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   if (analysis.concepts.length === 0) return abstain(locale, analysis.gemeente, 'no-question');
 
   const best = windows[0];
-  if (!best || best.score < ANSWER_THRESHOLD || !best.cueMet) return abstain(locale, analysis.gemeente);
+  if (!best || best.score < threshold || !best.cueMet) return abstain(locale, analysis.gemeente);
   // Of windows that answer about as well, the one from the newest document.
   const close = windows.filter((w) => w.score >= best.score - CLOSE_MARGIN && w.cueMet);
   const primary = close.sort((a, b) => (b.passage.document.date ?? '').localeCompare(a.passage.document.date ?? '') || b.score - a.score)[0]!;
@@ -138,7 +139,7 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   const older = windows.find(
     (w) =>
       w.cueMet &&
-      w.score >= Math.max(ANSWER_THRESHOLD, best.score - OLDER_MARGIN) &&
+      w.score >= Math.max(threshold, best.score - OLDER_MARGIN) &&
       w.passage.document.id !== primary.passage.document.id &&
       w.passage.document.gemeente === primary.passage.document.gemeente &&
       (w.passage.document.date ?? '') < (primary.passage.document.date ?? ''),
@@ -150,7 +151,7 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   }
   // When the question names no gemeente and another gemeente's documents answer as well, show both, each with its gemeente.
   if (!analysis.gemeente) {
-    const other = windows.find((w) => w.cueMet && w.score >= Math.max(ANSWER_THRESHOLD, best.score * 0.95) && w.passage.document.gemeente !== primary.passage.document.gemeente);
+    const other = windows.find((w) => w.cueMet && w.score >= Math.max(threshold, best.score * 0.95) && w.passage.document.gemeente !== primary.passage.document.gemeente);
     if (other) facts.push({ passage: other.passage, sentences: quoteFor(other.passage, other.from, other.to, analysis) });
   }
   const { text: answer, sources } = compose(facts, locale, undefined, analysis.cue === 'date');
@@ -170,9 +171,11 @@ export function quoteFor(passage: Pick<Passage, 'sentences'>, from: number, to: 
   let end = to;
   if (start > 0 && leansOnPrevious(sentences[start]!.text)) start -= 1;
   const inWindow = sentences.slice(from, to + 1);
-  if (analysis.asksList && inWindow.some((x) => x.item && !isTableRow(x))) {
-    while (start > 0 && sentences[start]!.item) start -= 1;
-    while (end + 1 < sentences.length && sentences[end + 1]!.item && end - start < 14) end += 1;
+  if (analysis.asksList && inWindow.some((x) => x.item)) {
+    // Asked for a list: the whole list or table the window is in, with its lead-in.
+    while (start > 0 && sentences[start - 1]!.item && from - start < 14) start -= 1;
+    if (start > 0 && !sentences[start - 1]!.item) start -= 1;
+    while (end + 1 < sentences.length && sentences[end + 1]!.item && end - start < 16) end += 1;
   }
   // A sentence after the window that only makes sense with it ("Het gaat om drie woningen…"), or the lead-in of a list that spells out a count asked for.
   const next = sentences[end + 1];

@@ -137,6 +137,8 @@ function idf(ctx: AnalysisContext, stem: string): number {
 // A word no document holds cannot tell passages apart; it still counts, lightly, so a question
 // about something the documents never mention does not find its answer in the other words alone.
 const unknownWordWeight = 1;
+// Words after which a noun follows: an unknown word there is the thing asked about.
+const determiners = new Set(['de', 'het', 'een', 'den', 'der', 'des', 'van', 'voor', 'bij', 'op', 'met', 'naar', 'tegen', 'over', 'om', 'zonder', 'per', 'the', 'a', 'an', 'of', 'for', 'at']);
 
 /** The gemeente a question names: exactly, as an adjective ("Wolderveense"), or with a slip ("wolderveeen"). */
 export function namedGemeenteIn(folded: string, gemeenten: readonly string[]): string | null {
@@ -193,7 +195,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     if (!stem && !entry && translation.length === 0) return; // a Dutch stop word
     // A word no document holds may be a slip of the keyboard for one that does.
     let corrected = false;
-    if (stem && !entry && translation.length === 0 && ctx.documentFrequency(stem) === 0 && ctx.correct) {
+    if (stem && stem.length >= 5 && !entry && translation.length === 0 && ctx.documentFrequency(stem) === 0 && ctx.correct) {
       const meant = ctx.correct(stem);
       if (meant) {
         stem = meant;
@@ -221,7 +223,9 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     // An English word with a Dutch translation is judged by how rare its Dutch words are.
     let weight = translation.length && !entry ? Math.min(...(alternatives.length ? alternatives : [own])) : Math.min(own, ...alternatives);
     // A name the documents never mention ("Amsterdam") is what the question is about: it weighs fully. Other unknown words lightly.
-    if (!knownAnywhere && !capitalised.has(token)) weight = Math.min(weight, unknownWordWeight);
+    // So does an unknown noun ("de wijkagent", "voor wildplassen"): unknown verbs and fillers ("trekt", "gevonden") weigh lightly.
+    const noun = determiners.has(tokens[i - 1] ?? '') || (determiners.has(tokens[i - 2] ?? '') && !framingWords.has(tokens[i - 1] ?? ''));
+    if (!knownAnywhere && !capitalised.has(token) && !noun) weight = Math.min(weight, unknownWordWeight);
     concepts.push({ word: token, stem: key, parts, phrases: phrases.filter((p) => p.length > 0), weight: Number.isFinite(weight) ? weight : own });
     searchWords.add(corrected ? key : token);
     for (const p of phrases.flat()) searchWords.add(p);

@@ -1,5 +1,5 @@
 import type { StoredSentence } from '../store/knowledge-store.js';
-import { tableHeaderIndex } from './context.js';
+import { isTableRow, periodParts, tableHeaderIndex } from './context.js';
 import { satisfiesCue } from './cues.js';
 import { Lexicon } from './lexicon.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
@@ -140,6 +140,7 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
   const windows: ScoredWindow[] = [];
   const askedWords = question.concepts.map((c) => c.word);
   const years = question.years ?? [];
+  const askedParts = periodParts(question.text);
   passages.forEach((passage, p) => {
     const ids = numbered[p]!;
     const perSentence = ids.sentences.map((s) => table.coverage(s));
@@ -151,13 +152,16 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     const headers = passage.sentences.map((_, i) => tableHeaderIndex(passage.sentences, i));
     // A table row holds the number asked when its header or its label names what is counted ("Urenschatting", "Woninginbraken").
     if (question.cue === 'number' && question.countedStem) {
-      headers.forEach((h, i) => {
-        if (h === undefined || cueBySentence[i]) return;
-        const stems = question.countedStem!.split('|').map((c) => c.slice(0, Math.max(3, c.length - 1)));
-        const words = [...passage.sentences[h]!.lexemes, ...passage.sentences[i]!.lexemes];
-        cueBySentence[i] = /\d/.test(passage.sentences[i]!.text) && words.some((w) => stems.some((stem) => w.includes(stem)));
+      const stems = question.countedStem.split('|').map((c) => c.slice(0, Math.max(3, c.length - 1)));
+      passage.sentences.forEach((row, i) => {
+        if (cueBySentence[i] || !isTableRow(row)) return;
+        const h = headers[i];
+        const words = [...(h !== undefined ? passage.sentences[h]!.lexemes : []), ...row.lexemes];
+        cueBySentence[i] = /\d/.test(row.text) && words.some((w) => stems.some((stem) => w.includes(stem)));
       });
     }
+    // "het tweede halfjaar": a sentence about another part of the year is not about the one asked.
+    const partsOf = askedParts.size ? passage.sentences.map((x) => periodParts(x.text)) : [];
     const contextYears = years.length ? new Set([...passage.titleLexemes, ...passage.documentTitleLexemes].filter((l) => years.includes(l))) : undefined;
     const bonus = options.documentBonus?.(passage.documentId) ?? 0;
     const n = passage.sentences.length;
@@ -175,6 +179,10 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
         const coverage = covered / total;
         const cueMet = cueBySentence[i]! || cueBySentence[j]!;
         let score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6) + bonus;
+        if (askedParts.size) {
+          const said = new Set([...partsOf[i]!, ...partsOf[j]!]);
+          if (said.size && ![...askedParts].some((p) => said.has(p))) score *= otherYearFactor;
+        }
         if (contextYears && years.some((y) => !contextYears.has(y))) {
           const near = [i - 1, i, j, header].filter((x): x is number => x !== undefined && x >= 0).flatMap((x) => passage.sentences[x]!.lexemes);
           if (years.some((y) => !contextYears.has(y) && !near.includes(y))) score *= otherYearFactor;
