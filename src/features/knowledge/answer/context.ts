@@ -55,3 +55,16 @@ export function periodParts(text: string): Set<string> {
   for (const m of text.matchAll(periodPart)) out.add(`${ordinalOf[m[1]!.toLowerCase()]}:${/kwartaal|quarter/i.test(m[2]!) ? 'quarter' : 'half'}`);
   return out;
 }
+
+/** The sentence that introduces the list or table sentence i belongs to (up to two sentences before its first item). */
+export function leadInIndex(sentences: readonly Pick<StoredSentence, 'text' | 'item' | 'kind'>[], i: number): number | undefined {
+  const own = sentences[i];
+  if (!own || !(own.item || isTableRow(own))) return undefined;
+  let start = i;
+  while (start > 0 && (sentences[start - 1]!.item || isTableRow(sentences[start - 1]!))) start -= 1;
+  if (start === 0) return undefined;
+  const before = start - 1;
+  // "… is jaarlijks € 520.000 beschikbaar. Tabel 2 geeft de verdeling." — a short pointer to the table leans on the sentence before it.
+  if (before > 0 && /^(tabel|figuur|overzicht|zie)\b/i.test(sentences[before]!.text) && sentences[before]!.text.length < 60) return before - 1;
+  return before;
+}

@@ -76,6 +76,14 @@ export function countsThing(sentence: string, countedStem: string): boolean {
   return counts.some((i) => words.slice(i + 1, i + 4).some(names) || words.slice(Math.max(0, i - 3), i).some(names));
 }
 
+const monthWords = new Set<string>(MONTHS);
+
+/** A number that counts something: not a year, not the day of a date ("6 juli"). */
+function hasCount(sentence: string): boolean {
+  const { words, counts } = readSentence(sentence);
+  return counts.some((i) => !monthWords.has(words[i + 1] ?? ''));
+}
+
 function holds(sentence: string, pattern: RegExp): boolean {
   const { holds: known } = readSentence(sentence);
   let found = known.get(pattern);
@@ -96,7 +104,7 @@ export function satisfiesCue(sentence: string, cue: AnswerCue, countedStem?: str
     case 'date':
       return holds(sentence, datePattern);
     case 'number':
-      return holds(sentence, numberPattern);
+      return hasCount(sentence);
     case 'duration':
       return holds(sentence, durationPattern);
     case 'period':

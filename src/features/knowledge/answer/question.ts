@@ -137,6 +137,7 @@ function idf(ctx: AnalysisContext, stem: string): number {
 // A word no document holds cannot tell passages apart; it still counts, lightly, so a question
 // about something the documents never mention does not find its answer in the other words alone.
 const unknownWordWeight = 1;
+const participleFactor = 0.5;
 // Words after which a noun follows: an unknown word there is the thing asked about.
 const determiners = new Set(['de', 'het', 'een', 'den', 'der', 'des', 'van', 'voor', 'bij', 'op', 'met', 'naar', 'tegen', 'over', 'om', 'zonder', 'per', 'the', 'a', 'an', 'of', 'for', 'at']);
 
@@ -226,6 +227,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     // So does an unknown noun ("de wijkagent", "voor wildplassen"): unknown verbs and fillers ("trekt", "gevonden") weigh lightly.
     const noun = determiners.has(tokens[i - 1] ?? '') || (determiners.has(tokens[i - 2] ?? '') && !framingWords.has(tokens[i - 1] ?? ''));
     if (!knownAnywhere && !capitalised.has(token) && !noun) weight = Math.min(weight, unknownWordWeight);
+    // A participle ("genomen", "gestuurd", "geschat") says how, rarely what: half its weight.
+    else if (!noun && /^ge\p{L}{3,}(d|t|en)$/u.test(token) && !entry) weight *= participleFactor;
     concepts.push({ word: token, stem: key, parts, phrases: phrases.filter((p) => p.length > 0), weight: Number.isFinite(weight) ? weight : own });
     searchWords.add(corrected ? key : token);
     for (const p of phrases.flat()) searchWords.add(p);
@@ -234,9 +237,10 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     for (const part of splitCompound(token, ctx.vocabulary)) searchWords.add(part);
   });
   // What a number in the answer must count: the word after "hoeveel", as the documents write it (typo corrected); not when the documents never use it.
-  const counted = /\b(?:hoeveel|how\s+many)\s+([\p{L}]+)/u.exec(folded)?.[1];
-  const countedConcept = counted ? concepts.find((c) => c.word === counted) : undefined;
-  const countedStems = countedConcept ? [countedConcept.stem, ...countedConcept.phrases.filter((p) => p.length === 1).map((p) => p[0]!)].filter((s) => ctx.documentFrequency(s) > 0) : [];
+  // "hoeveel vrijwillige bemiddelaars", "how many neighbour mediation cases": any of the next three words may be what is counted.
+  const after = /\b(?:hoeveel|how\s+many)\s+([\p{L}\s]+)/u.exec(folded)?.[1]?.split(/\s+/).slice(0, 3) ?? [];
+  const countedConcepts = concepts.filter((c) => after.includes(c.word));
+  const countedStems = countedConcepts.flatMap((c) => [c.stem, ...c.phrases.filter((p) => p.length === 1).map((p) => p[0]!)]).filter((s) => ctx.documentFrequency(s) > 0);
   const countedStem = countedStems.length ? [...new Set(countedStems)].join('|') : undefined;
   const countAsked = /\b(welke|which|what\s+are\s+the)\b/i.test(normalized) ? announcedCountIn(folded) : undefined;
   return {

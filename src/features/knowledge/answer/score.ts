@@ -1,5 +1,5 @@
 import type { StoredSentence } from '../store/knowledge-store.js';
-import { isTableRow, periodParts, tableHeaderIndex } from './context.js';
+import { isTableRow, leadInIndex, periodParts, tableHeaderIndex } from './context.js';
 import { satisfiesCue } from './cues.js';
 import { Lexicon } from './lexicon.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
@@ -150,6 +150,8 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     // Whether each sentence holds the asked kind of fact, once per sentence rather than per window.
     const cueBySentence = passage.sentences.map((s) => satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item)));
     const headers = passage.sentences.map((_, i) => tableHeaderIndex(passage.sentences, i));
+    // A list item or table row also says what its lead-in says ("Het college besluit:", "Tabel 2 geeft de verdeling").
+    const leads = passage.sentences.map((_, i) => leadInIndex(passage.sentences, i));
     // A table row holds the number asked when its header or its label names what is counted ("Urenschatting", "Woninginbraken").
     if (question.cue === 'number' && question.countedStem) {
       const stems = question.countedStem.split('|').map((c) => c.slice(0, Math.max(3, c.length - 1)));
@@ -168,12 +170,14 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     for (let i = 0; i < n; i += 1) {
       for (let j = i; j <= i + 1 && j < n; j += 1) {
         const header = headers[i] ?? headers[j];
+        const lead = leads[i] ?? leads[j];
         let covered = 0;
         for (let k = 0; k < question.concepts.length; k += 1) {
           let m = Math.max(fromTitle[k]!, perSentence[i]![k]!, perSentence[j]![k]!);
           if (i > 0) m = Math.max(m, neighbourCredit * perSentence[i - 1]![k]!);
           if (j + 1 < n) m = Math.max(m, neighbourCredit * perSentence[j + 1]![k]!);
           if (header !== undefined) m = Math.max(m, headerCredit * perSentence[header]![k]!);
+          if (lead !== undefined) m = Math.max(m, headerCredit * perSentence[lead]![k]!);
           covered += question.concepts[k]!.weight * m;
         }
         const coverage = covered / total;
