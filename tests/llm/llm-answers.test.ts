@@ -142,7 +142,7 @@ describe('abstention', () => {
 
   it('asks the model even when the offline answerer would abstain, and answers from what the model found', async () => {
     const { bot, openai } = env;
-    const question = 'Hoeveel camera komen erbij bij het station?';
+    const question = 'Waarom breidt Hengelo het cameratoezicht bij het station uit?';
     expect(await offlineText(bot, question)).toContain('Dat staat niet in de documenten'); // the offline answerer abstains here
     openai.next({ reply: groundedReply('twaalf') });
     const before = openai.requests.length;

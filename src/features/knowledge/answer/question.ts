@@ -225,7 +225,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     let weight = translation.length && !entry ? Math.min(...(alternatives.length ? alternatives : [own])) : Math.min(own, ...alternatives);
     // A name the documents never mention ("Amsterdam") is what the question is about: it weighs fully. Other unknown words lightly.
     // So does an unknown noun ("de wijkagent", "voor wildplassen"): unknown verbs and fillers ("trekt", "gevonden") weigh lightly.
-    const noun = determiners.has(tokens[i - 1] ?? '') || (determiners.has(tokens[i - 2] ?? '') && !framingWords.has(tokens[i - 1] ?? ''));
+    const noun = determiners.has(tokens[i - 1] ?? '') || (determiners.has(tokens[i - 2] ?? '') && /e$/.test(tokens[i - 1] ?? '') && !framingWords.has(tokens[i - 1] ?? ''));
     if (!knownAnywhere && !capitalised.has(token) && !noun) weight = Math.min(weight, unknownWordWeight);
     // A participle ("genomen", "gestuurd", "geschat") says how, rarely what: half its weight.
     else if (!noun && /^ge\p{L}{3,}(d|t|en)$/u.test(token) && !entry) weight *= participleFactor;
@@ -238,8 +238,11 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   });
   // What a number in the answer must count: the word after "hoeveel", as the documents write it (typo corrected); not when the documents never use it.
   // "hoeveel vrijwillige bemiddelaars", "how many neighbour mediation cases": any of the next three words may be what is counted.
+  // Only the words right after it: in "met hoeveel gaat de BDUR omhoog" nothing is counted by name.
   const after = /\b(?:hoeveel|how\s+many)\s+([\p{L}\s]+)/u.exec(folded)?.[1]?.split(/\s+/).slice(0, 3) ?? [];
-  const countedConcepts = concepts.filter((c) => after.includes(c.word));
+  const stop = after.findIndex((w) => !concepts.some((c) => c.word === w));
+  const run = stop === -1 ? after : after.slice(0, stop);
+  const countedConcepts = concepts.filter((c) => run.includes(c.word));
   const countedStems = countedConcepts.flatMap((c) => [c.stem, ...c.phrases.filter((p) => p.length === 1).map((p) => p[0]!)]).filter((s) => ctx.documentFrequency(s) > 0);
   const countedStem = countedStems.length ? [...new Set(countedStems)].join('|') : undefined;
   const countAsked = /\b(welke|which|what\s+are\s+the)\b/i.test(normalized) ? announcedCountIn(folded) : undefined;
