@@ -252,7 +252,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     cue: answerCue(normalized),
     gemeente,
     searchWords: [...searchWords].filter((w) => /^[a-z0-9]+$/.test(w)),
-    asksList: /\b(welke|which|wat\s+zijn|what\s+are|noem|list|wie\s+zitten|who\s+are)\b/i.test(normalized) && /\b\w+(en|s|'s)\b/.test(folded),
+    // "welke maatregelen", "wat zijn de thema's", "wie zitten in", "noem de …": the answer is a list (not "vóór welke datum … vaststellen").
+    asksList: /\b(welke|which|what\s+are\s+the)\s+(\p{L}+\s+)?(?!(does|is|was|has|heeft|zijn|wordt)\b)\p{L}+(en|'?s)\b|\b(wat\s+zijn\s+de|noem|wie\s+zitten|wie\s+zijn|who\s+are|list)\b/iu.test(normalized),
     years: [...new Set(folded.match(yearPattern) ?? [])],
     ...(countAsked !== undefined ? { countAsked } : {}),
     ...(countedStem ? { countedStem } : {}),
