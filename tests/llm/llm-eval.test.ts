@@ -9,7 +9,8 @@ import { openTestPglite } from '../helpers/pglite-template.js';
  * it cannot answer is what retrieval did not hand it, or what the pipeline around it lost.
  */
 let openai: FakeOpenAI;
-const sets = loadManifest().filter((s) => s.part === 'dev');
+// EVAL_PART=held-out measures the held-out sets the same way (once, at the end; never tuned on).
+const sets = loadManifest().filter((s) => s.part === (process.env.EVAL_PART === 'held-out' ? 'held-out' : 'dev'));
 const byQuestion = new Map(sets.flatMap((s) => s.items.map((i) => [i.q, i] as const)));
 
 beforeAll(async () => {
