@@ -72,6 +72,8 @@ export const en: Catalogue = {
     helpDescription: "Ask a question in a sentence; I answer from the municipality's own documents, with sources.",
     helpCommand: 'What are the current priorities?',
     according: 'According to {source}:',
+    accordingOlder: 'The older document {source} of {date} still says:',
+    documentDated: '(from a document dated {date})',
     sourceLabel: '{title} ({gemeente})',
     unknownGemeente: 'municipality not named in the document',
     abstain: 'The documents I know do not say, so I will not guess. Try rephrasing, or ask a public order and safety adviser.',

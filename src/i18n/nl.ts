@@ -73,6 +73,8 @@ export const nl = {
     helpDescription: 'Stel een vraag in een zin; ik antwoord uit de eigen documenten van de gemeente, met bronnen.',
     helpCommand: 'Wat zijn de huidige prioriteiten?',
     according: 'Volgens {source}:',
+    accordingOlder: 'Het oudere document {source} van {date} noemt nog:',
+    documentDated: '(uit een document van {date})',
     sourceLabel: '{title} ({gemeente})',
     unknownGemeente: 'gemeente niet in het document genoemd',
     abstain: 'Dat staat niet in de documenten die ik ken, dus daar geef ik geen antwoord op. Probeer het anders te formuleren of vraag het een adviseur OOV.',

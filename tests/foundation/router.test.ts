@@ -6,6 +6,7 @@ import { catalogue } from '../../src/i18n/catalogue.js';
 import { defineAction, type Feature } from '../../src/routing/route.js';
 import { installRoutes } from '../../src/routing/router.js';
 import { describeTurnError } from '../../src/routing/turn-error.js';
+import type { Turn } from '../../src/routing/turn.js';
 import { fakeTurn } from '../helpers/fake-turn.js';
 
 const seen: string[] = [];

@@ -153,3 +153,56 @@ export function promptPassages(request: RecordedRequest | ChatRequestBody): { n:
   const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
   return [...user.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].map((m) => ({ n: Number(m[1]), text: m[2]! }));
 }
+
+/** What the oracle model knows of a question: the facts an answer must state and the gemeente whose documents hold them. */
+export interface OracleFacts {
+  expect: string[][];
+  cite?: string;
+}
+
+const foldText = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ');
+
+/** The question of a recorded prompt (inside <question>…</question>). */
+export function promptQuestion(body: ChatRequestBody): string {
+  const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
+  return /<question>([\s\S]*?)<\/question>/.exec(user)?.[1] ?? '';
+}
+
+function promptSources(body: ChatRequestBody): Map<number, string> {
+  const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
+  return new Map([...user.matchAll(/<passage n="(\d+)" source="([^"]*)">/g)].map((m) => [Number(m[1]), m[2]!] as const));
+}
+
+/**
+ * A model that answers perfectly from the passages it is given, and only from them: it knows each
+ * question's expected facts (`factsFor`), and for every fact quotes the sentence of a given passage
+ * that states it, with that passage's marker (passages of the asked gemeente first). When any fact
+ * is in none of the passages, or it knows no facts for the question, it says the passages do not
+ * answer (supported: false).
+ */
+export function oracleReply(factsFor: (question: string) => OracleFacts | undefined) {
+  return (body: ChatRequestBody) => {
+    const facts = factsFor(promptQuestion(body));
+    const passages = promptPassages(body);
+    const sources = promptSources(body);
+    const unsupported = { answer: 'Dat staat niet in de gegeven passages.', supported: false };
+    if (!facts || facts.expect.length === 0) return unsupported;
+    const rank = (n: number) => (facts.cite && sources.get(n)?.includes(facts.cite) ? 0 : 1);
+    const ordered = [...passages].sort((a, b) => rank(a.n) - rank(b.n));
+    const lines: string[] = [];
+    for (const group of facts.expect) {
+      let found: string | undefined;
+      for (const p of ordered) {
+        const alt = group.find((a) => foldText(p.text).includes(foldText(a)));
+        if (!alt) continue;
+        const sentences = p.text.split(/(?<=[.!?:])\s+|\n+/);
+        const sentence = sentences.find((s) => foldText(s).includes(foldText(alt))) ?? p.text;
+        found = `${sentence.trim()} [${p.n}]`;
+        break;
+      }
+      if (!found) return unsupported;
+      if (!lines.includes(found)) lines.push(found);
+    }
+    return { answer: lines.join('\n'), supported: true };
+  };
+}

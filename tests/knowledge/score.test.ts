@@ -30,7 +30,10 @@ describe('sentence window scoring', () => {
         const total = concepts.reduce((sum, c) => sum + c.weight, 0);
         for (const w of scoreWindows(question(concepts), [passage])) {
           const expected = concepts.reduce((sum, c) => {
-            const m = Math.max(0.7 * conceptMatch(c, titleLexemes), conceptMatch(c, sentences[w.from]!.lexemes), conceptMatch(c, sentences[w.to]!.lexemes));
+            // The window's sentences fully, its title at 0.7, the sentences just before and after it at 0.4.
+            const before = w.from > 0 ? 0.4 * conceptMatch(c, sentences[w.from - 1]!.lexemes) : 0;
+            const after = w.to + 1 < sentences.length ? 0.4 * conceptMatch(c, sentences[w.to + 1]!.lexemes) : 0;
+            const m = Math.max(0.7 * conceptMatch(c, titleLexemes), conceptMatch(c, sentences[w.from]!.lexemes), conceptMatch(c, sentences[w.to]!.lexemes), before, after);
             return sum + c.weight * m;
           }, 0) / total;
           expect(w.coverage).toBeCloseTo(expected, 10);
@@ -38,6 +41,20 @@ describe('sentence window scoring', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('marks a window about another year than the one asked below one about that year', () => {
+    const concepts: Concept[] = [{ word: 'woninginbraken', stem: 'woninginbrak', parts: [], phrases: [], weight: 2 }];
+    const passage: ScoringPassage = {
+      id: 9, documentId: 4, sectionTitle: 'Cijfers', titleLexemes: [], documentTitleLexemes: [],
+      sentences: [
+        { text: 'In 2023 waren er 96 woninginbraken.', lexemes: ['2023', '96', 'woninginbrak'] },
+        { text: 'Het weer was goed.', lexemes: ['wer', 'goed'] },
+        { text: 'In 2024 waren er 81 woninginbraken.', lexemes: ['2024', '81', 'woninginbrak'] },
+      ],
+    };
+    const [best] = scoreWindows({ ...question(concepts), cue: 'number', years: ['2024'] } as AnalyzedQuestion, [passage]);
+    expect(best).toMatchObject({ from: 2, to: 2 });
   });
 
   it('ranks the sentence that holds the asked words and fact above one that only shares a word', () => {

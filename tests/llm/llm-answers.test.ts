@@ -129,14 +129,26 @@ describe('LLM answers in channels and group chats', () => {
 });
 
 describe('abstention', () => {
-  it('does not call the LLM when the documents do not hold the answer', async () => {
+  it('does not call the LLM when retrieval finds no passage at all', async () => {
     const { bot, openai } = env;
     const before = openai.requests.length;
-    const question = 'Hoe lang worden camerabeelden in Hengelo bewaard?';
+    const question = 'Heb je een goed recept voor erwtensoep?';
     const replies = await bot.say(question, { conversation: 'channel' });
     expect(openai.requests.length).toBe(before);
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toBe(await offlineText(bot, question));
     expect(messageEntity(replies[0]!)).toBeUndefined();
+  });
+
+  it('asks the model even when the offline answerer would abstain, and answers from what the model found', async () => {
+    const { bot, openai } = env;
+    const question = 'Waarom breidt Hengelo het cameratoezicht bij het station uit?';
+    expect(await offlineText(bot, question)).toContain('Dat staat niet in de documenten'); // the offline answerer abstains here
+    openai.next({ reply: groundedReply('twaalf') });
+    const before = openai.requests.length;
+    const replies = await bot.say(question, { conversation: 'channel' });
+    expect(openai.requests.length).toBe(before + 1);
+    expect(replies[0]!.text).toContain('twaalf');
+    expect(messageEntity(replies[0]!).additionalType).toEqual(['AIGeneratedContent']);
   });
 });

@@ -22,7 +22,6 @@ const cases: { name: string; script: Script; note: string }[] = [
   { name: 'a broken response body', script: { garbage: true }, note: fallbackNote },
   { name: 'markers that point nowhere', script: { reply: { answer: "Hengelo breidt het cameratoezicht uit met twaalf nieuwe camera's [4].", supported: true } }, note: guardNote },
   { name: 'a fact without a marker', script: { reply: { answer: "Hengelo breidt het cameratoezicht uit met twaalf nieuwe camera's.", supported: true } }, note: guardNote },
-  { name: 'an answer the model marks unsupported', script: { reply: { answer: 'De documenten zeggen niets over het aantal camera\'s.', supported: false } }, note: guardNote },
 ];
 
 describe('fallback to the offline answer, with a note', () => {
@@ -61,6 +60,18 @@ describe('fallback to the offline answer, with a note', () => {
       expect(messageEntity(final).additionalType).toBeUndefined();
     });
   }
+
+  it('abstains, without the offline answer, when the model says the passages do not answer', async () => {
+    const { bot, openai } = env;
+    openai.next({ reply: { answer: "De documenten zeggen niets over het aantal camera's.", supported: false } });
+    const replies = await bot.say(CAMERA_QUESTION, { conversation: 'channel' });
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toContain('Dat staat niet in de documenten van Hengelo');
+    expect(replies[0]!.text).not.toContain('twaalf');
+    expect(messageEntity(replies[0]!)).toBeUndefined();
+    const rows = await bot.db.query<{ outcome: string }>(`SELECT outcome FROM llm_answers ORDER BY id DESC LIMIT 1`);
+    expect(rows[0]).toEqual({ outcome: 'abstained' });
+  });
 
   it('logs why, without the question, and stores the fallback with its outcome', async () => {
     const { bot, openai } = env;

@@ -4,7 +4,8 @@ import type { AnalyzedQuestion } from './answer/question.js';
 import { definitionAsked, explain } from './glossary.js';
 import { quotedSentences, type KnowledgeBase, type Passage } from './knowledge-base.js';
 import type { KnowledgeDocument, StoredSentence } from './store/knowledge-store.js';
-import { tokenize } from './text/normalize.js';
+import { fold, MONTHS, tokenize } from './text/normalize.js';
+import { isTableRow, leansOnPrevious, tableHeaderIndex } from './answer/context.js';
 
 export interface OfflineAnswer {
   kind: 'answer' | 'glossary' | 'priorities' | 'abstain' | 'no-question' | 'too-long';
@@ -20,7 +21,11 @@ export interface OfflineAnswer {
 
 export const MAX_QUESTION_CHARS = 1000;
 /** Below this share of the question covered by the best sentences, the documents do not hold the answer. */
-export const ANSWER_THRESHOLD = 0.62;
+export const ANSWER_THRESHOLD = 0.6;
+// Windows within this score of the best answer about as well; the newest document's is quoted.
+const CLOSE_MARGIN = 0.04;
+// An older document's window this close to the best is a competing answer (named as older when its figures differ).
+const OLDER_MARGIN = 0.15;
 
 /** Document text shown in a Teams markdown message must not turn into links, emphasis or markers. */
 export function safeMarkdown(text: string): string {
@@ -44,14 +49,30 @@ function renderQuote(sentences: readonly StoredSentence[]): string {
 interface Fact {
   passage: Passage;
   sentences: StoredSentence[];
+  /** An older document that says otherwise: named as older, after the newer one. */
+  older?: boolean;
 }
 
-function compose(facts: readonly Fact[], locale: Locale, heading?: string): { text: string; sources: CitationSource[] } {
+const monthNames = { nl: MONTHS, en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] } as const;
+
+function longDate(iso: string, locale: Locale): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${monthNames[locale === 'en' ? 'en' : 'nl'][(m ?? 1) - 1]} ${y}`;
+}
+
+// "1 maart", "in oktober" without a year anywhere in the quote: the reader needs the document's date to place it.
+const dayMonth = new RegExp(`\\b(\\d{1,2}\\s+(${MONTHS.join('|')})|in\\s+(${MONTHS.join('|')}))\\b`, 'i');
+
+function compose(facts: readonly Fact[], locale: Locale, heading?: string, datesNeedYear = false): { text: string; sources: CitationSource[] } {
   const t = catalogue(locale).knowledge;
   const sources: CitationSource[] = facts.map((f) => ({ document: f.passage.document, excerpt: f.sentences.map((s) => s.text).join(' '), sectionTitle: f.passage.sectionTitle }));
   const blocks = facts.map((f, i) => {
-    const lead = format(t.according, { source: sourceLabel(f.passage.document, locale) });
-    return `${lead} ${renderQuote(f.sentences)} [${i + 1}]`;
+    const source = sourceLabel(f.passage.document, locale);
+    const date = f.passage.document.date;
+    const lead = f.older && date ? format(t.accordingOlder, { source, date: longDate(date, locale) }) : format(t.according, { source });
+    const quote = f.sentences.map((s) => s.text).join(' ');
+    const dated = datesNeedYear && date && dayMonth.test(quote) && !/\b(19|20)\d\d\b/.test(quote) ? ` ${format(t.documentDated, { date: longDate(date, locale) })}` : '';
+    return `${lead} ${renderQuote(f.sentences)}${dated} [${i + 1}]`;
   });
   const note = locale === 'en' && t.quotedInDutch ? `\n\n_${t.quotedInDutch}_` : '';
   return { text: [heading, ...blocks].filter(Boolean).join('\n\n') + note, sources };
@@ -60,6 +81,11 @@ function compose(facts: readonly Fact[], locale: Locale, heading?: string): { te
 function withCitations(kind: OfflineAnswer['kind'], text: string, sources: CitationSource[], passages: Passage[]): OfflineAnswer {
   const citations = buildCitations(sources);
   return { kind, text, citations, ...(citations.length ? { entity: citationEntity(citations) } : {}), abstained: false, passages };
+}
+
+/** The refusal when the documents do not hold the answer (also when an LLM read the passages and found none). */
+export function abstention(locale: Locale, gemeente: string | null): OfflineAnswer {
+  return abstain(locale, gemeente);
 }
 
 function abstain(locale: Locale, gemeente: string | null, kind: OfflineAnswer['kind'] = 'abstain'): OfflineAnswer {
@@ -84,7 +110,8 @@ export function asksForPriorities(analysis: AnalyzedQuestion): boolean {
  * overview, or the best sentences from the documents with Teams citations; a plain refusal when
  * the documents do not hold the answer.
  */
-export async function answerOffline(kb: KnowledgeBase, question: string, locale: Locale): Promise<OfflineAnswer> {
+export async function answerOffline(kb: KnowledgeBase, question: string, locale: Locale, options: { threshold?: number } = {}): Promise<OfflineAnswer> {
+  const threshold = options.threshold ?? ANSWER_THRESHOLD;
   const t = catalogue(locale).knowledge;
   const text = question.trim();
   if (text.length > MAX_QUESTION_CHARS) return { kind: 'too-long', text: format(t.tooLong, { max: MAX_QUESTION_CHARS }), citations: [], abstained: true, passages: [] };
@@ -101,18 +128,63 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   if (analysis.concepts.length === 0) return abstain(locale, analysis.gemeente, 'no-question');
 
   const best = windows[0];
-  if (!best || best.score < ANSWER_THRESHOLD || !best.cueMet) return abstain(locale, analysis.gemeente);
+  if (!best || best.score < threshold || !best.cueMet) return abstain(locale, analysis.gemeente);
   // Of windows that answer about as well, the one from the newest document.
-  const close = windows.filter((w) => w.score >= best.score - 0.04 && w.cueMet);
+  const close = windows.filter((w) => w.score >= best.score - CLOSE_MARGIN && w.cueMet);
   const primary = close.sort((a, b) => (b.passage.document.date ?? '').localeCompare(a.passage.document.date ?? '') || b.score - a.score)[0]!;
-  const facts: Fact[] = [{ passage: primary.passage, sentences: quotedSentences(primary.passage, primary.from, primary.to, analysis.asksList) }];
+  const facts: Fact[] = [{ passage: primary.passage, sentences: quoteFor(primary.passage, primary.from, primary.to, analysis) }];
+  // Newer documents win: an older document of the same gemeente that answers with other figures is named as older.
+  const figures = (sentences: readonly StoredSentence[]) => new Set(sentences.flatMap((x) => x.text.match(/\d+(?:[.,]\d+)*/g) ?? []).filter((n) => !/^(19|20)\d\d$/.test(n)));
+  const primaryFigures = figures(facts[0]!.sentences);
+  const older = windows.find(
+    (w) =>
+      w.cueMet &&
+      w.score >= Math.max(threshold, best.score - OLDER_MARGIN) &&
+      w.passage.document.id !== primary.passage.document.id &&
+      w.passage.document.gemeente === primary.passage.document.gemeente &&
+      (w.passage.document.date ?? '') < (primary.passage.document.date ?? ''),
+  );
+  if (older) {
+    const sentences = quoteFor(older.passage, older.from, older.to, analysis);
+    const own = figures(sentences);
+    if (own.size > 0 && primaryFigures.size > 0 && [...own].some((n) => !primaryFigures.has(n))) facts.push({ passage: older.passage, sentences, older: true });
+  }
   // When the question names no gemeente and another gemeente's documents answer as well, show both, each with its gemeente.
   if (!analysis.gemeente) {
-    const other = windows.find((w) => w.cueMet && w.score >= Math.max(ANSWER_THRESHOLD, best.score * 0.95) && w.passage.document.gemeente !== primary.passage.document.gemeente);
-    if (other) facts.push({ passage: other.passage, sentences: quotedSentences(other.passage, other.from, other.to, analysis.asksList) });
+    const other = windows.find((w) => w.cueMet && w.score >= Math.max(threshold, best.score * 0.95) && w.passage.document.gemeente !== primary.passage.document.gemeente);
+    if (other) facts.push({ passage: other.passage, sentences: quoteFor(other.passage, other.from, other.to, analysis) });
   }
-  const { text: answer, sources } = compose(facts, locale);
+  const { text: answer, sources } = compose(facts, locale, undefined, analysis.cue === 'date');
   return withCitations('answer', answer, sources, facts.map((f) => f.passage));
+}
+
+const elaborates = /^(het\s+gaat\s+om|daarvan|waarvan|dit\s+betreft|dit\s+zijn|dat\s+zijn|dit\s+waren|dat\s+waren)\b/i;
+
+/**
+ * The sentences to quote for a window, with what they need to be read on their own: the sentence
+ * before one that leans on it ("Deze…", "Daarnaast…"), a table row's header row, the list a
+ * lead-in introduces (or, asked for a list, the whole list an item belongs to, with its lead-in).
+ */
+export function quoteFor(passage: Pick<Passage, 'sentences'>, from: number, to: number, analysis: Pick<AnalyzedQuestion, 'asksList'>): StoredSentence[] {
+  const sentences = passage.sentences;
+  let start = from;
+  let end = to;
+  if (start > 0 && leansOnPrevious(sentences[start]!.text)) start -= 1;
+  const inWindow = sentences.slice(from, to + 1);
+  if (analysis.asksList && inWindow.some((x) => x.item)) {
+    // Asked for a list: the whole list or table the window is in, with its lead-in.
+    while (start > 0 && sentences[start - 1]!.item && from - start < 14) start -= 1;
+    if (start > 0 && !sentences[start - 1]!.item) start -= 1;
+    while (end + 1 < sentences.length && sentences[end + 1]!.item && end - start < 16) end += 1;
+  }
+  // A sentence after the window that only makes sense with it ("Het gaat om drie woningen…"), or the lead-in of a list that spells out a count asked for.
+  const next = sentences[end + 1];
+  if (next && !next.item && elaborates.test(next.text)) end += 1;
+  else if (next && analysis.asksList && /:\s*$/.test(next.text) && sentences[end + 2]?.item) end += 1;
+  const chosen = quotedSentences(passage, start, end, analysis.asksList);
+  const header = tableHeaderIndex(sentences, from) ?? tableHeaderIndex(sentences, to);
+  if (header !== undefined && header < start) chosen.unshift(sentences[header]!);
+  return chosen;
 }
 
 const themeWords = ['prioriteiten', 'prioriteit', 'thema', 'themas', 'speerpunten', 'doelen', 'doelstellingen', 'ambities', 'centraal', 'beleid'];

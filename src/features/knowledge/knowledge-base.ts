@@ -3,6 +3,8 @@ import type { Db } from '../../store/db.js';
 import { announcedCount, ordinalWord } from './answer/cues.js';
 import { Lexicon } from './answer/lexicon.js';
 import { analyzeQuestion, wordsToStem, type AnalyzedQuestion } from './answer/question.js';
+import { loadQueryLexicon, type QueryLexicon } from './answer/query-lexicon.js';
+import { TypoIndex } from './answer/typo-index.js';
 import { scoreWindows, type ScoredWindow, type ScoringPassage } from './answer/score.js';
 import { loadGlossary, type Glossary } from './glossary.js';
 import { ingestDocument, type IngestResult, type IngestSource } from './ingest.js';
@@ -91,6 +93,8 @@ interface CacheState {
   titleLexemes: Map<number, string[]>;
   /** Each document's date as a 0..1 rank (newest 1), to prefer newer documents on a tie. */
   recency: Map<number, number>;
+  /** The passages' stems by trigram, for mistyped question words; built on the first question that needs it. */
+  typos?: TypoIndex;
 }
 
 /**
@@ -107,6 +111,7 @@ export class KnowledgeBase {
   private readonly passageCache = new Map<number, Omit<PassageRow, 'rank'>>();
   private lexicon = new Lexicon();
   readonly glossary: Glossary;
+  readonly queryLexicon: QueryLexicon = loadQueryLexicon();
   private readonly vocabulary: Set<string>;
 
   constructor(readonly db: Db) {
@@ -195,9 +200,11 @@ export class KnowledgeBase {
 
   async analyze(question: string): Promise<{ analysis: AnalyzedQuestion; state: CacheState }> {
     const state = await this.cache();
-    const stems = await this.stems(wordsToStem(question, this.glossary));
+    const stems = await this.stems(wordsToStem(question, this.glossary, this.queryLexicon));
     const analysis = analyzeQuestion(question, {
       glossary: this.glossary,
+      lexicon: this.queryLexicon,
+      correct: (stem) => (state.typos ??= new TypoIndex(state.df.keys(), (w) => state.df.get(w) ?? 0)).closest(stem),
       gemeenten: state.gemeenten,
       stems,
       vocabulary: this.vocabulary,
@@ -384,7 +391,9 @@ export function quotedSentences(passage: Pick<Passage, 'sentences'>, from: numbe
   let next = to + 1;
   if (/:\s*$/.test(last.text) || (withFollowingList && !last.item && sentences[next]?.item)) {
     let added = 0;
-    while (next < sentences.length && added < 10 && (sentences[next]!.item || added === 0)) {
+    // Items, or (where the list lost its bullets) the short lines that go on with ";" or "," until one ends the list.
+    const goesOn = () => /[;,]\s*$/.test(chosen[chosen.length - 1]!.text);
+    while (next < sentences.length && added < 10 && (sentences[next]!.item || added === 0 || goesOn())) {
       chosen.push(sentences[next]!);
       next += 1;
       added += 1;

@@ -4,7 +4,7 @@ import { headingLine } from '../../documents/index.js';
 import { format } from '../../i18n/catalogue.js';
 import type { OutgoingActivity, Turn } from '../../routing/turn.js';
 import type { Db } from '../../store/db.js';
-import { answerActivity, answerOffline, buildCitations, citationEntity, type KnowledgeBase, type OfflineAnswer, type Passage } from '../knowledge/index.js';
+import { abstention, answerActivity, answerOffline, buildCitations, citationEntity, type KnowledgeBase, type OfflineAnswer, type Passage } from '../knowledge/index.js';
 import { parseModelAnswer, partialAnswer } from './answer-schema.js';
 import { AnswerStream, STREAM_INTERVAL_MS } from './answer-stream.js';
 import { ChatModelError, type ChatModel, type ChatResult } from './chat-model.js';
@@ -24,14 +24,15 @@ export interface LlmAnswerer {
   streamIntervalMs?: number;
 }
 
-const MAX_PASSAGES = 6;
+// The passages retrieval hands to the model: recall@8 is what `npm run eval` measures.
+export const MAX_PASSAGES = 8;
 const STREAM_DEADLINE_MS = 110_000;
 
-/** The passages the model gets: the retrieved ones, plus any the offline answer quotes, best first. */
+/** The passages the model gets: the retrieved ones, plus any the offline answer quotes (first: newest document wins). */
 async function passagesFor(kb: KnowledgeBase, question: string, offline: OfflineAnswer): Promise<Passage[]> {
   const retrieved = await kb.retrieve(question, { limit: MAX_PASSAGES });
-  const chosen = [...retrieved];
-  for (const p of offline.passages) if (!chosen.some((c) => c.id === p.id)) chosen.unshift(p);
+  const chosen = offline.passages.filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
+  for (const p of retrieved) if (!chosen.some((c) => c.id === p.id)) chosen.push(p);
   return chosen.slice(0, MAX_PASSAGES + offline.passages.length);
 }
 
@@ -57,7 +58,7 @@ type Attempt =
   | { outcome: 'llm'; activity: OutgoingActivity; result: ChatResult }
   | { outcome: Exclude<AnswerOutcome, 'llm' | 'rate-limited'>; activity: OutgoingActivity; result?: ChatResult; reason: string };
 
-async function attempt(deps: LlmAnswerer, turn: Turn, question: string, offline: OfflineAnswer, passages: Passage[], stream: AnswerStream | undefined): Promise<Attempt> {
+async function attempt(deps: LlmAnswerer, turn: Turn, question: string, offline: OfflineAnswer, passages: Passage[], stream: AnswerStream | undefined, gemeente: string | null): Promise<Attempt> {
   const t = turn.t.llm;
   const controller = new AbortController();
   const abort = () => controller.abort();
@@ -91,7 +92,8 @@ async function attempt(deps: LlmAnswerer, turn: Turn, question: string, offline:
     turn.log.warn({ reason: parsed.reason }, 'llm output rejected; offline answer');
     return { outcome: 'fallback-error', activity: offlineWithNote(offline, t.fallbackNote), result, reason: parsed.reason };
   }
-  if (!parsed.value.supported) return { outcome: 'fallback-unsupported', activity: offlineWithNote(offline, t.guardNote), result, reason: 'unsupported' };
+  // The model read the passages and found no answer: that is the abstention, whatever the offline answerer made of them.
+  if (!parsed.value.supported) return { outcome: 'abstained', activity: answerActivity(abstention(turn.locale, gemeente)), result, reason: 'unsupported' };
   const guard = checkGrounding(parsed.value.answer, passages, { lexical: turn.locale === 'nl' });
   if (!guard.ok) {
     turn.log.warn({ failure: guard.failure }, 'llm answer failed the grounding guard; offline answer');
@@ -115,21 +117,24 @@ function logAnswer(log: Logger, entry: Record<string, unknown>): void {
 }
 
 /**
- * A policy question answered by the LLM from the retrieved passages, under the same abstention rule
- * as the offline answer (which decides first: no LLM call when the documents do not hold the answer).
- * Personal chats see it streamed; channels and group chats get one message. Whatever fails, the
- * user gets the offline answer with a note.
+ * A policy question answered by the LLM from the retrieved passages. Whenever retrieval finds
+ * candidates the model gets them (with heading path, gemeente and date); its `supported` and the
+ * grounding guard decide whether it answers. The offline answer is only the fallback: when the
+ * model fails, the user is over the hourly limit, or the guard refuses what the model wrote.
+ * Personal chats see it streamed; channels and group chats get one message.
  */
 export async function answerWithLlm(deps: LlmAnswerer, turn: Turn, question: string): Promise<void> {
   const started = performance.now();
   const offline = await answerOffline(deps.kb, question, turn.locale);
   const questionHash = hashOf(fold(question.trim()).replace(/\s+/g, ' '));
-  // Glossary, priorities overviews, refusals and abstentions stay offline: nothing for a model to phrase.
-  if (offline.kind !== 'answer') {
+  // Glossary, priorities overviews and refusals (no question, too long) stay offline: nothing for a model to phrase.
+  const passages = offline.kind === 'answer' || offline.kind === 'abstain' ? await passagesFor(deps.kb, question, offline) : [];
+  if (passages.length === 0) {
     turn.log.info({ kind: offline.kind, abstained: offline.abstained, questionHash, llm: false }, 'policy question answered');
     await turn.send(answerActivity(offline));
     return;
   }
+  const gemeente = (await deps.kb.analyze(question)).analysis.gemeente;
   const userHash = hashOf(turn.tenantId, turn.user.aadObjectId ?? turn.user.id);
   const store = (outcome: AnswerOutcome, activityId: string | undefined, text: string, extra: { llmCalled: boolean; result?: ChatResult; passages?: Passage[] }) =>
     saveAnswer(deps.db, {
@@ -156,10 +161,9 @@ export async function answerWithLlm(deps: LlmAnswerer, turn: Turn, question: str
     return;
   }
 
-  const passages = await passagesFor(deps.kb, question, offline);
   const stream = turn.conversation.type === 'personal' ? new AnswerStream(turn, deps.streamIntervalMs ?? STREAM_INTERVAL_MS) : undefined;
   if (stream) await stream.start(format(turn.t.llm.searching));
-  const result = await attempt(deps, turn, question, offline, passages, stream);
+  const result = await attempt(deps, turn, question, offline, passages, stream, gemeente);
   const id = stream ? await stream.finish(result.activity) : await turn.send(result.activity);
   await store(result.outcome, id, result.activity.text ?? '', { llmCalled: true, result: result.result, passages });
   const usage = result.result?.usage;

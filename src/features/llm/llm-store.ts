@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Sql } from '../../store/db.js';
 import type { TokenUsage } from './chat-model.js';
 
-/** How an answer of the LLM path ended: written by the model, or the offline answer and why. */
-export type AnswerOutcome = 'llm' | 'fallback-error' | 'fallback-guard' | 'fallback-unsupported' | 'rate-limited';
+/** How an answer of the LLM path ended: written by the model, an abstention because the model found no answer in the passages, or the offline answer and why. */
+export type AnswerOutcome = 'llm' | 'abstained' | 'fallback-error' | 'fallback-guard' | 'rate-limited';
 
 export interface StoredAnswerInput {
   activityId: string;

@@ -1,15 +1,20 @@
 import { fold, MONTHS } from '../text/normalize.js';
 
 /** What kind of fact a question asks for, read from its question word. */
-export type AnswerCue = 'date' | 'number' | 'person' | 'duration' | 'period' | 'money' | null;
+export type AnswerCue = 'date' | 'number' | 'person' | 'duration' | 'period' | 'money' | 'time' | 'reason' | 'definition' | 'list' | null;
 
 const cuePatterns: [RegExp, AnswerCue][] = [
+  [/\b(hoe\s+laat|om\s+hoe\s+laat|what\s+time|at\s+what\s+time)\b/i, 'time'],
+  [/^\s*(waarom|why)\b|\b(om\s+welke\s+reden|wat\s+is\s+de\s+reden|waarom)\b/i, 'reason'],
+  [/\bwat\s+(houdt|houden)\b.*\bin\s*[?.!]*\s*$|^\s*wat\s+(betekent|betekenen)\b|^\s*what\s+(does|do)\b.*\b(mean|involve|entail)\b/i, 'definition'],
+  [/\b(welke|welk)\s+(organisatie|instantie|partij|bestuursorgaan|orgaan|stichting|persoon|functionaris|afdeling|team|dienst)\b|\bwhich\s+(organisation|organization|body|party|person)\b/i, 'person'],
   [/\b(wat\s+kost|wat\s+kosten|hoeveel\s+(geld|euro|kost)|how\s+much\s+(does|do|is|money)|what\s+does\s+.*\bcost)\b/i, 'money'],
   [/\b(hoe\s+lang|how\s+long)\b/i, 'duration'],
   [/\b(welke\s+periode|welke\s+jaren|which\s+period|what\s+period)\b/i, 'period'],
   [/\b(wanneer|per\s+wanneer|welke\s+datum|op\s+welke\s+dag|when|what\s+date)\b/i, 'date'],
-  [/\b(hoeveel|how\s+many|how\s+much|welk\s+percentage|what\s+percentage)\b/i, 'number'],
+  [/\b(hoeveel|how\s+many|how\s+much|welk\s+percentage|what\s+percentage|hoe\s+vaak|how\s+often|what\s+share)\b/i, 'number'],
   [/^\s*(wie|who)\b|\b(door\s+wie|bij\s+wie|met\s+wie|by\s+whom)\b/i, 'person'],
+  [/\b(welke|which|wat\s+zijn\s+de|what\s+are\s+the)\s+(\p{L}+\s+)?(?!(does|is|was|has|heeft|zijn|wordt)\b)\p{L}+(en|'?s)\b/iu, 'list'],
 ];
 
 export function answerCue(question: string): AnswerCue {
@@ -20,14 +25,18 @@ export function answerCue(question: string): AnswerCue {
 const month = MONTHS.join('|');
 const numberWords = 'twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|honderd|duizend|miljoen|miljard|één|half|helft';
 const datePattern = new RegExp(
-  `\\b(\\d{1,2}\\s+(${month})|(${month})\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege)\\s+(van\\s+)?\\d{4}|in\\s+(${month})|(in|per|vanaf|sinds|tot|voor|na|uiterlijk)\\s+\\d{4}|\\d{4})\\b`,
+  `\\b(\\d{1,2}\\s+(${month})|(${month})\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege)\\s+(van\\s+)?\\d{4}|in\\s+(${month})|(in|per|vanaf|sinds|tot|voor|na|uiterlijk|eind|begin|medio)\\s+\\d{4})\\b`,
   'i',
 );
 const numberPattern = new RegExp(`(\\d|\\b(${numberWords})\\b)`, 'i');
 const durationPattern = new RegExp(`\\b((\\d+|${numberWords}|een)\\s*(-\\s*)?(jaar|jaren|maanden|maand|weken|week|dagen|dag|uur)|(${numberWords})(jarig|jarige|maands|weeks)|\\d{4}\\s*[-–]\\s*\\d{4}|\\d+-jarig\\w*)\\b`, 'i');
 const periodPattern = /\b\d{4}\s*[-–]\s*\d{2,4}\b|\b(periode|looptijd)\b.*\d{4}/i;
 const moneyPattern = /(€|\beuro\b|\bkost(en|t)?\b.*\d|\d+[.,]\d{3}|\bmiljoen\b)/i;
-const roleWords = /(burgemeester|wethouder|adviseur|manager|coordinator|voorzitter|secretaris|directeur|teamchef|officier|organisator|opdrachtgever|portefeuillehouder|medewerker|consulent|mediator|platform|college|politie|stichting|ministerie)\w*/g;
+const timePattern = /\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*uur\b/i;
+const reasonPattern = /\b(omdat|doordat|vanwege|wegens|daarom|zodat|want|aanleiding|reden|oorzaak|dankzij|om\s+\S+(\s+\S+){0,6}\s+te)\b/i;
+const definitionPattern = /\b(houdt|houden)\b.*\bin\b|\b(is|zijn)\s+(een|het|de)\b|\bbetekent\b|\bbestaat\s+uit\b|\bgaat\s+(het\s+)?om\b|\bwil\s+zeggen\b/i;
+const listPattern = /:\s*$|,.*\b(en|of)\b|;|,.*,|\s[—|]\s|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(\p{L}+\s+)?\p{L}+(en|s)\b/iu;
+const roleWords = /(burgemeester|wethouder|adviseur|manager|coordinator|voorzitter|secretaris|directeur|teamchef|teamleider|officier|organisator|opdrachtgever|portefeuillehouder|medewerker|consulent|mediator|bemiddelaar|platform|college|politie|stichting|ministerie|raad|driehoek|riec|boa|handhaver|gemeente|team|afdeling|dienst|woningcorporatie|corporatie|ggd|halt|veiligheidsregio|justitie|openbaar ministerie)\w*/g;
 const namePattern = /\b\p{Lu}\p{Ll}+\s+\p{Lu}|\b\p{Lu}{2,}\b/u;
 
 const countWord = new RegExp(`^(\\d+([.,]\\d+)?%?|${numberWords}|tientallen|honderden|duizenden)$`);
@@ -48,7 +57,7 @@ function readSentence(sentence: string): ReadSentence {
   if (!read) {
     const folded = fold(sentence);
     const words = folded.match(/[\p{L}\p{N}%.,]+/gu)?.map((w) => w.replace(/[.,]$/, '')) ?? [];
-    const counts = words.flatMap((w, i) => (countWord.test(w) && !/^\d{4}$/.test(w) ? [i] : []));
+    const counts = words.flatMap((w, i) => (countWord.test(w) && !/^(19|20)\d\d$/.test(w) ? [i] : []));
     read = { folded, words, counts, holds: new Map() };
     if (sentenceWords.size >= 50_000) sentenceWords.clear();
     sentenceWords.set(sentence, read);
@@ -58,9 +67,21 @@ function readSentence(sentence: string): ReadSentence {
 
 /** "14 gemeenten", "dertien meldingen": a number next to (up to two words before) the counted thing. */
 export function countsThing(sentence: string, countedStem: string): boolean {
+  // Alternatives are joined by "|": "uur|uren", "volunteer|vrijwilliger".
+  if (countedStem.includes('|')) return countedStem.split('|').some((s) => countsThing(sentence, s));
   const { words, counts } = readSentence(sentence);
   const stem = countedStem.slice(0, Math.max(4, countedStem.length - 1));
-  return counts.some((i) => words.slice(i + 1, i + 4).some((next) => next.startsWith(stem)));
+  // "14 gemeenten", "dertien meldingen", and in tables and lists the thing first: "Woninginbraken 96 81", "woninginbraken: 142".
+  const names = (w: string) => w.startsWith(stem) || (stem.length >= 6 && w.includes(stem));
+  return counts.some((i) => words.slice(i + 1, i + 4).some(names) || words.slice(Math.max(0, i - 3), i).some(names));
+}
+
+const monthWords = new Set<string>(MONTHS);
+
+/** A number that counts something: not a year, not the day of a date ("6 juli"). */
+function hasCount(sentence: string): boolean {
+  const { words, counts } = readSentence(sentence);
+  return counts.some((i) => !monthWords.has(words[i + 1] ?? ''));
 }
 
 function holds(sentence: string, pattern: RegExp): boolean {
@@ -74,7 +95,8 @@ function holds(sentence: string, pattern: RegExp): boolean {
 }
 
 /** Whether a sentence holds the kind of fact the cue asks for ("hoeveel X": a number with X, when X is known). */
-export function satisfiesCue(sentence: string, cue: AnswerCue, countedStem?: string, askedWords?: readonly string[]): boolean {
+export function satisfiesCue(sentence: string, cue: AnswerCue, countedStem?: string, askedWords?: readonly string[], item = false): boolean {
+  if (cue === 'list' && item) return true;
   if (cue === 'number' && countedStem) return countsThing(sentence, countedStem);
   switch (cue) {
     case null:
@@ -82,13 +104,21 @@ export function satisfiesCue(sentence: string, cue: AnswerCue, countedStem?: str
     case 'date':
       return holds(sentence, datePattern);
     case 'number':
-      return holds(sentence, numberPattern);
+      return hasCount(sentence);
     case 'duration':
       return holds(sentence, durationPattern);
     case 'period':
       return holds(sentence, periodPattern);
     case 'money':
       return holds(sentence, moneyPattern);
+    case 'time':
+      return holds(sentence, timePattern);
+    case 'reason':
+      return holds(sentence, reasonPattern);
+    case 'definition':
+      return holds(sentence, definitionPattern);
+    case 'list':
+      return holds(sentence, listPattern);
     case 'person':
       return namePattern.test(sentence.replace(/^\S+\s*/, '')) || (readSentence(sentence).folded.match(roleWords) ?? []).some((role) => !askedWords?.some((w) => role.startsWith(w.slice(0, 6))));
   }

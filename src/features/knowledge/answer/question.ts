@@ -2,6 +2,8 @@ import type { Glossary } from '../glossary.js';
 import { splitCompound } from '../text/compounds.js';
 import { fold, tokenize } from '../text/normalize.js';
 import { answerCue, type AnswerCue } from './cues.js';
+import type { QueryLexicon } from './query-lexicon.js';
+import { editDistance } from './typo-index.js';
 
 /**
  * One thing the question is about, with the ways a document may say it: the word's stem, compound
@@ -29,7 +31,9 @@ export interface AnalyzedQuestion {
   /** "welke twee speerpunten", "welke doelen": the answer is a list. */
   asksList: boolean;
   countAsked?: number;
-  /** "hoeveel gemeenten" → the stem of "gemeenten": what a number in the answer must count. */
+  /** Years the question names ("in 2024", "2022-2023"): an answer must be about them. */
+  years: string[];
+  /** "hoeveel gemeenten" → the stem of "gemeenten": what a number in the answer must count (alternatives joined by "|"). */
   countedStem?: string;
 }
 
@@ -46,23 +50,53 @@ const framingWords = new Set([
 
 export interface AnalysisContext {
   glossary: Glossary;
+  /** English → Dutch domain words, Dutch synonyms, chat fillers (data/query-lexicon.yaml). */
+  lexicon: QueryLexicon;
   gemeenten: readonly string[];
   stems: ReadonlyMap<string, string | null>;
   vocabulary: ReadonlySet<string>;
   documentFrequency(stem: string): number;
   passageCount: number;
+  /** The document stem a mistyped stem meant (typo tolerance), if any. */
+  correct?(stem: string): string | undefined;
+}
+
+/** The Dutch words an English or Dutch question word may be written as in the documents. */
+function alternativesOf(token: string, glossary: Glossary, lexicon: QueryLexicon): { translation: readonly string[]; synonyms: readonly string[] } {
+  const translation = [...(glossary.translations.get(token) ?? []), ...(lexicon.english.get(token) ?? [])];
+  return { translation, synonyms: lexicon.synonyms.get(token) ?? [] };
 }
 
 /** Words of a question whose stems must be known before `analyzeQuestion` (one store round trip). */
-export function wordsToStem(question: string, glossary: Glossary): string[] {
+export function wordsToStem(question: string, glossary: Glossary, lexicon: QueryLexicon): string[] {
   const words = new Set<string>();
-  for (const token of [...tokenize(question), ...separableVerbsJoined(tokenize(question))]) {
+  const tokens = tokenize(normalizeQuestionWords(question));
+  for (const token of [...tokens, ...separableVerbsJoined(tokens)]) {
     words.add(token);
-    for (const w of glossary.translations.get(token) ?? []) for (const t of tokenize(w)) words.add(t);
+    const { translation, synonyms } = alternativesOf(token, glossary, lexicon);
+    for (const w of [...translation, ...synonyms]) for (const t of tokenize(w)) words.add(t);
     const entry = glossary.byTerm.get(token);
     if (entry) for (const t of tokenize(entry.expansion)) words.add(t);
   }
+  for (const entry of glossary.entries) for (const t of tokenize(entry.term)) words.add(t);
   return [...words];
+}
+
+const typedQuestionWords = ['hoeveel', 'wanneer', 'waarom', 'welke', 'welk'];
+
+/**
+ * Question words as colleagues type them in chat, written out: "hoevel" → "hoeveel",
+ * "wnneer" → "wanneer", "hoelaat" → "hoe laat", "hoelang" → "hoe lang".
+ */
+export function normalizeQuestionWords(question: string): string {
+  return question
+    .replace(/\bhoe(laat|lang|vaak|veel)\b/gi, (_m, rest: string) => (rest.toLowerCase() === 'veel' ? 'hoeveel' : `hoe ${rest}`))
+    .replace(/[\p{L}]{4,}/gu, (word) => {
+      const folded = fold(word);
+      if (typedQuestionWords.includes(folded)) return word;
+      const meant = typedQuestionWords.find((q) => q.length >= 5 && editDistance(folded, q, 1) <= 1);
+      return meant ?? word;
+    });
 }
 
 const questionWords = new Set(['wat', 'wie', 'wanneer', 'waar', 'waarom', 'hoe', 'hoeveel', 'welke', 'welk', 'sinds']);
@@ -78,9 +112,13 @@ const freeParticles = new Set(['vast', 'samen', 'mee', 'terug']);
 export function separableVerbsJoined(tokens: readonly string[]): string[] {
   const out = [...tokens];
   const last = out.length - 1;
-  if (last >= 2 && particles.has(out[last]!) && questionWords.has(out[0]!) && out[1]!.length > 2) {
-    out[last] = out[last]! + out[1]!;
-    out.splice(1, 1);
+  if (last >= 2 && particles.has(out[last]!) && questionWords.has(out[0]!)) {
+    // The verb is the first word after the question word that looks like one ("welke organisatie voert ... uit").
+    const verb = [1, 2].find((i) => i < last && out[i]!.length > 2 && /(t|en)$/.test(out[i]!) && !questionWords.has(out[i]!)) ?? (out[1]!.length > 2 ? 1 : undefined);
+    if (verb !== undefined) {
+      out[last] = out[last]! + out[verb]!;
+      out.splice(verb, 1);
+    }
   }
   for (let i = 1; i < out.length; i += 1) {
     if (freeParticles.has(out[i]!) && /(en|t)$/.test(out[i - 1]!) && !questionWords.has(out[i - 1]!) && out[i - 1]!.length > 3) {
@@ -96,50 +134,127 @@ function idf(ctx: AnalysisContext, stem: string): number {
   return Math.log(1 + (ctx.passageCount + 1) / (df + 0.5));
 }
 
+// A word no document holds cannot tell passages apart; it still counts, lightly, so a question
+// about something the documents never mention does not find its answer in the other words alone.
+const unknownWordWeight = 1;
+const participleFactor = 0.5;
+// Words after which a noun follows: an unknown word there is the thing asked about.
+const determiners = new Set(['de', 'het', 'een', 'den', 'der', 'des', 'van', 'voor', 'bij', 'op', 'met', 'naar', 'tegen', 'over', 'om', 'zonder', 'per', 'the', 'a', 'an', 'of', 'for', 'at']);
+
+/** The gemeente a question names: exactly, as an adjective ("Wolderveense"), or with a slip ("wolderveeen"). */
+export function namedGemeenteIn(folded: string, gemeenten: readonly string[]): string | null {
+  const tokens = folded.match(/[\p{L}\p{N}-]+/gu) ?? [];
+  for (const g of gemeenten) {
+    const name = fold(g);
+    if (new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(folded)) return g;
+  }
+  for (const g of gemeenten) {
+    const name = fold(g);
+    if (name.includes(' ')) continue;
+    for (const t of tokens) {
+      if (t.startsWith(name) && /^(se|s|er|ers|se)$/.test(t.slice(name.length))) return g;
+      if (name.length >= 6 && Math.abs(t.length - name.length) <= 2 && editDistance(t, name, 2) <= (name.length >= 8 ? 2 : 1)) return g;
+    }
+  }
+  return null;
+}
+
+const yearPattern = /\b(19[5-9]\d|20\d\d)\b/g;
+
 export function analyzeQuestion(question: string, ctx: AnalysisContext): AnalyzedQuestion {
-  const folded = fold(question);
-  const gemeente = ctx.gemeenten.find((g) => new RegExp(`\\b${fold(g).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(folded)) ?? null;
-  const gemeenteTokens = new Set(gemeente ? tokenize(gemeente) : []);
+  const normalized = normalizeQuestionWords(question);
+  const folded = fold(normalized);
+  const gemeente = namedGemeenteIn(folded, ctx.gemeenten);
+  // The gemeente's own words, also as an adjective or mistyped ("Wolderveense", "wolderveeen"), are its filter, not search words.
+  const gemeenteTokens = new Set(gemeente ? tokenize(folded).filter((t) => namedGemeenteIn(t, [gemeente]) === gemeente) : []);
   const stemOf = (w: string) => ctx.stems.get(w) ?? null;
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   const searchWords = new Set<string>();
-  for (const token of separableVerbsJoined(tokenize(question))) {
+  const tokens = separableVerbsJoined(tokenize(normalized));
+  // Words written with a capital inside the question: names.
+  const capitalised = new Set((normalized.match(/(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+/gu) ?? []).map(fold));
+  // Expansions the question spells out ("Meld Misdaad Anoniem"): their acronym is another way to say each of its words.
+  const spelledOut = ctx.glossary.entries.filter((e) => folded.includes(fold(e.expansion)));
+  const acronymOf = new Map<string, string[]>();
+  for (const e of spelledOut) {
+    const acronym = stemOf(fold(e.term)) ?? fold(e.term);
+    for (const t of tokenize(e.expansion)) acronymOf.set(t, [...(acronymOf.get(t) ?? []), acronym]);
+    searchWords.add(fold(e.term));
+  }
+  tokens.forEach((token, i) => {
     // A particle left on its own belongs to a framing verb ("doet ... mee"): it says nothing itself.
-    if (framingWords.has(token) || gemeenteTokens.has(token) || particles.has(token)) continue;
+    if (framingWords.has(token) || ctx.lexicon.framing.has(token) || gemeenteTokens.has(token) || particles.has(token)) return;
+    // "vorig jaar", "dit jaar": the documents name the year itself.
+    if (/^(jaar|jaren|week|maand|year|week|month)$/.test(token) && ctx.lexicon.relativeTime.has(tokens[i - 1] ?? '')) return;
+    // "hoe laat", "hoe vaak", "hoe lang": the question word's second half.
+    if (/^(laat|vaak|lang)$/.test(token) && tokens[i - 1] === 'hoe') return;
+    if (ctx.lexicon.relativeTime.has(token) && /^(jaar|jaren|week|maand|year|month)$/.test(tokens[i + 1] ?? '')) return;
     const entry = ctx.glossary.byTerm.get(token);
-    const translation = ctx.glossary.translations.get(token);
-    const stem = stemOf(token);
-    if (!stem && !entry && !translation) continue; // a Dutch stop word
+    const { translation, synonyms } = alternativesOf(token, ctx.glossary, ctx.lexicon);
+    let stem = stemOf(token);
+    if (!stem && !entry && translation.length === 0) return; // a Dutch stop word
+    // A word no document holds may be a slip of the keyboard for one that does.
+    let corrected = false;
+    if (stem && stem.length >= 5 && !entry && translation.length === 0 && ctx.documentFrequency(stem) === 0 && ctx.correct) {
+      const meant = ctx.correct(stem);
+      if (meant) {
+        stem = meant;
+        corrected = true;
+      }
+    }
     const key = stem ?? token;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     const phrases: string[][] = [];
     if (entry) phrases.push(tokenize(entry.expansion).map(stemOf).filter((s): s is string => Boolean(s)));
-    for (const dutch of translation ?? []) phrases.push(tokenize(dutch).map(stemOf).filter((s): s is string => Boolean(s)));
+    for (const dutch of translation) phrases.push(tokenize(dutch).map(stemOf).filter((s): s is string => Boolean(s)));
+    for (const other of synonyms) phrases.push(tokenize(other).map(stemOf).filter((s): s is string => Boolean(s)));
+    for (const acronym of acronymOf.get(token) ?? []) phrases.push([acronym]);
+    // A joined separable verb ("uitvoert") is written as its participle in documents ("uitgevoerd").
+    const particle = [...particles].find((p) => token.startsWith(p) && token.length > p.length + 3 && !tokenize(normalized).includes(token));
+    if (particle) phrases.push([`${particle}ge${token.slice(particle.length).replace(/(t|en)$/, '')}`]);
     const parts = splitCompound(token, ctx.vocabulary)
       .map(stemOf)
       .filter((s): s is string => Boolean(s) && s !== key);
-    const weights = [idf(ctx, key), ...phrases.flatMap((p) => p.map((s) => idf(ctx, s)))];
+    const known = (s: string) => ctx.documentFrequency(s) > 0;
+    const knownAnywhere = known(key) || phrases.some((p) => p.length > 0 && p.every(known)) || (parts.length > 0 && parts.every(known));
+    const own = idf(ctx, key);
+    const alternatives = phrases.filter((p) => p.length > 0 && p.every(known)).flatMap((p) => p.map((s) => idf(ctx, s)));
     // An English word with a Dutch translation is judged by how rare its Dutch words are.
-    const weight = translation && !entry ? Math.min(...weights.slice(1)) : Math.min(...weights);
-    concepts.push({ word: token, stem: key, parts, phrases: phrases.filter((p) => p.length > 0), weight: Number.isFinite(weight) ? weight : idf(ctx, key) });
-    searchWords.add(token);
+    let weight = translation.length && !entry ? Math.min(...(alternatives.length ? alternatives : [own])) : Math.min(own, ...alternatives);
+    // A name the documents never mention ("Amsterdam") is what the question is about: it weighs fully. Other unknown words lightly.
+    // So does an unknown noun ("de wijkagent", "voor wildplassen"): unknown verbs and fillers ("trekt", "gevonden") weigh lightly.
+    const noun = determiners.has(tokens[i - 1] ?? '') || (determiners.has(tokens[i - 2] ?? '') && /e$/.test(tokens[i - 1] ?? '') && !framingWords.has(tokens[i - 1] ?? ''));
+    if (!knownAnywhere && !capitalised.has(token) && !noun) weight = Math.min(weight, unknownWordWeight);
+    // A participle ("genomen", "gestuurd", "geschat") says how, rarely what: half its weight.
+    else if (!noun && /^ge\p{L}{3,}(d|t|en)$/u.test(token) && !entry) weight *= participleFactor;
+    concepts.push({ word: token, stem: key, parts, phrases: phrases.filter((p) => p.length > 0), weight: Number.isFinite(weight) ? weight : own });
+    searchWords.add(corrected ? key : token);
     for (const p of phrases.flat()) searchWords.add(p);
     if (entry) for (const t of tokenize(entry.expansion)) if (stemOf(t)) searchWords.add(t);
-    for (const t of translation ?? []) for (const w of tokenize(t)) searchWords.add(w);
+    for (const t of [...translation, ...synonyms]) for (const w of tokenize(t)) searchWords.add(w);
     for (const part of splitCompound(token, ctx.vocabulary)) searchWords.add(part);
-  }
-  const counted = /\b(?:hoeveel|how\s+many)\s+([\p{L}]+)/u.exec(folded)?.[1];
-  const countedStem = counted ? (stemOf(counted) ?? undefined) : undefined;
-  const countAsked = /\b(welke|which|what\s+are\s+the)\b/i.test(question) ? announcedCountIn(folded) : undefined;
+  });
+  // What a number in the answer must count: the word after "hoeveel", as the documents write it (typo corrected); not when the documents never use it.
+  // "hoeveel vrijwillige bemiddelaars", "how many neighbour mediation cases": any of the next three words may be what is counted.
+  // Only the words right after it: in "met hoeveel gaat de BDUR omhoog" nothing is counted by name.
+  const after = /\b(?:hoeveel|how\s+many)\s+([\p{L}\s]+)/u.exec(folded)?.[1]?.split(/\s+/).slice(0, 3) ?? [];
+  const stop = after.findIndex((w) => !concepts.some((c) => c.word === w));
+  const run = stop === -1 ? after : after.slice(0, stop);
+  const countedConcepts = concepts.filter((c) => run.includes(c.word));
+  const countedStems = countedConcepts.flatMap((c) => [c.stem, ...c.phrases.filter((p) => p.length === 1).map((p) => p[0]!)]).filter((s) => ctx.documentFrequency(s) > 0);
+  const countedStem = countedStems.length ? [...new Set(countedStems)].join('|') : undefined;
+  const countAsked = /\b(welke|which|what\s+are\s+the)\b/i.test(normalized) ? announcedCountIn(folded) : undefined;
   return {
     text: question,
     concepts,
-    cue: answerCue(question),
+    cue: answerCue(normalized),
     gemeente,
     searchWords: [...searchWords].filter((w) => /^[a-z0-9]+$/.test(w)),
-    asksList: /\b(welke|which|wat\s+zijn|what\s+are|noem|list)\b/i.test(question) && /\b\w+(en|s|'s)\b/.test(folded),
+    // "welke maatregelen", "wat zijn de thema's", "wie zitten in", "noem de …": the answer is a list (not "vóór welke datum … vaststellen").
+    asksList: /\b(welke|which|what\s+are\s+the)\s+(\p{L}+\s+)?(?!(does|is|was|has|heeft|zijn|wordt)\b)\p{L}+(en|'?s)\b|\b(wat\s+zijn\s+de|noem|wie\s+zitten|wie\s+zijn|who\s+are|list)\b/iu.test(normalized),
+    years: [...new Set(folded.match(yearPattern) ?? [])],
     ...(countAsked !== undefined ? { countAsked } : {}),
     ...(countedStem ? { countedStem } : {}),
   };

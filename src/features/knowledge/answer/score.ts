@@ -1,4 +1,5 @@
 import type { StoredSentence } from '../store/knowledge-store.js';
+import { isTableRow, leadInIndex, periodParts, tableHeaderIndex } from './context.js';
 import { satisfiesCue } from './cues.js';
 import { Lexicon } from './lexicon.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
@@ -43,7 +44,12 @@ export interface ScoringPassage {
 const titleCredit = 0.7;
 const documentTitleCredit = 0.6;
 // A two-sentence window must cover clearly more to beat one sentence.
-const pairPenalty = 0.9;
+const pairPenalty = 0.95;
+// The sentences around a window and a table row's header say what it is about, less directly.
+const neighbourCredit = 0.4;
+const headerCredit = 0.7;
+// A window about another year than the one asked ("in 2024") is not the answer.
+const otherYearFactor = 0.4;
 
 /**
  * The question's stems and, per sentence, how well the sentence covers each of them. A question
@@ -133,6 +139,8 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
   const table = new StemTable(question.concepts, lexicon);
   const windows: ScoredWindow[] = [];
   const askedWords = question.concepts.map((c) => c.word);
+  const years = question.years ?? [];
+  const askedParts = periodParts(question.text);
   passages.forEach((passage, p) => {
     const ids = numbered[p]!;
     const perSentence = ids.sentences.map((s) => table.coverage(s));
@@ -140,18 +148,49 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     const inDocumentTitle = table.coverage(ids.documentTitle);
     const fromTitle = question.concepts.map((_, k) => Math.max(titleCredit * inTitle[k]!, documentTitleCredit * inDocumentTitle[k]!));
     // Whether each sentence holds the asked kind of fact, once per sentence rather than per window.
-    const cueBySentence = passage.sentences.map((s) => satisfiesCue(s.text, question.cue, question.countedStem, askedWords));
+    const cueBySentence = passage.sentences.map((s) => satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item)));
+    const headers = passage.sentences.map((_, i) => tableHeaderIndex(passage.sentences, i));
+    // A list item or table row also says what its lead-in says ("Het college besluit:", "Tabel 2 geeft de verdeling").
+    const leads = passage.sentences.map((_, i) => leadInIndex(passage.sentences, i));
+    // A table row holds the number asked when its header or its label names what is counted ("Urenschatting", "Woninginbraken").
+    if (question.cue === 'number' && question.countedStem) {
+      const stems = question.countedStem.split('|').map((c) => c.slice(0, Math.max(3, c.length - 1)));
+      passage.sentences.forEach((row, i) => {
+        if (cueBySentence[i] || !isTableRow(row)) return;
+        const h = headers[i];
+        const words = [...(h !== undefined ? passage.sentences[h]!.lexemes : []), ...row.lexemes];
+        cueBySentence[i] = /\d/.test(row.text) && words.some((w) => stems.some((stem) => w.includes(stem)));
+      });
+    }
+    // "het tweede halfjaar": a sentence about another part of the year is not about the one asked.
+    const partsOf = askedParts.size ? passage.sentences.map((x) => periodParts(x.text)) : [];
+    const contextYears = years.length ? new Set([...passage.titleLexemes, ...passage.documentTitleLexemes].filter((l) => years.includes(l))) : undefined;
     const bonus = options.documentBonus?.(passage.documentId) ?? 0;
-    for (let i = 0; i < passage.sentences.length; i += 1) {
-      for (let j = i; j <= i + 1 && j < passage.sentences.length; j += 1) {
+    const n = passage.sentences.length;
+    for (let i = 0; i < n; i += 1) {
+      for (let j = i; j <= i + 1 && j < n; j += 1) {
+        const header = headers[i] ?? headers[j];
+        const lead = leads[i] ?? leads[j];
         let covered = 0;
         for (let k = 0; k < question.concepts.length; k += 1) {
-          const m = Math.max(fromTitle[k]!, perSentence[i]![k]!, perSentence[j]![k]!);
+          let m = Math.max(fromTitle[k]!, perSentence[i]![k]!, perSentence[j]![k]!);
+          if (i > 0) m = Math.max(m, neighbourCredit * perSentence[i - 1]![k]!);
+          if (j + 1 < n) m = Math.max(m, neighbourCredit * perSentence[j + 1]![k]!);
+          if (header !== undefined) m = Math.max(m, headerCredit * perSentence[header]![k]!);
+          if (lead !== undefined) m = Math.max(m, headerCredit * perSentence[lead]![k]!);
           covered += question.concepts[k]!.weight * m;
         }
         const coverage = covered / total;
         const cueMet = cueBySentence[i]! || cueBySentence[j]!;
-        const score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6) + bonus;
+        let score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6) + bonus;
+        if (askedParts.size) {
+          const said = new Set([...partsOf[i]!, ...partsOf[j]!]);
+          if (said.size && ![...askedParts].some((p) => said.has(p))) score *= otherYearFactor;
+        }
+        if (contextYears && years.some((y) => !contextYears.has(y))) {
+          const near = [i - 1, i, j, header].filter((x): x is number => x !== undefined && x >= 0).flatMap((x) => passage.sentences[x]!.lexemes);
+          if (years.some((y) => !contextYears.has(y) && !near.includes(y))) score *= otherYearFactor;
+        }
         windows.push({ passageId: passage.id, documentId: passage.documentId, from: i, to: j, coverage, cueMet, score });
       }
     }
