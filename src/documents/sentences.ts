@@ -33,7 +33,7 @@ function endsInAbbreviation(segment: string): boolean {
 
 /** Sentences of one paragraph, as written (whitespace normalised); the split never changes a word. */
 export function splitSentences(paragraph: string): string[] {
-  const text = normalizeSpace(paragraph);
+  const text = /\s\s|[\t\n\r\f\v]/.test(paragraph) ? normalizeSpace(paragraph) : paragraph.trim();
   if (!text) return [];
   // No sentence-ending mark inside the text: one sentence, without asking ICU (ingest speed).
   if (!/[.!?…]["”’)\]]*\s/.test(text)) return /[\p{L}\p{N}]/u.test(text) ? [text] : [];

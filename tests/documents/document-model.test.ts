@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headingLine, readDocument, resolveMetadata, structureFigures, type StructuredDocument } from '../../src/documents/index.js';
+import { headingLine, readDocument, readTextDocument, renderMarkdown, resolveMetadata, structureFigures, type StructuredDocument } from '../../src/documents/index.js';
 import { extractedText, makeDocx, makePdf, markdownEvaluation, pdfHeader } from './made-documents.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -43,6 +43,13 @@ describe('a Word document with two tables and lists (mammoth HTML)', async () =>
       { text: 'een terugkoppeling aan de lokale driehoek;', leadIn: 'Na elke controle volgen twee stappen:' },
       { text: 'een bericht aan de gemeenteraad.', leadIn: 'Na elke controle volgen twee stappen:' },
     ]);
+  });
+
+  it('survives being kept as Markdown (an upload between "vat samen" and "korter") with the same sections, items and rows', () => {
+    const again = readTextDocument(renderMarkdown(doc), 'md');
+    expect(paths(again)).toEqual(paths(doc));
+    expect(items(again)).toEqual(items(doc));
+    expect(rows(again)).toEqual(rows(doc));
   });
 
   it('infers title (Title style), gemeente, type and date', () => {

@@ -19,9 +19,10 @@ function isLabelledHeading(line: string): boolean {
   return /^(bijlage|hoofdstuk|paragraaf|deel)\s+[\dIVX]+\b/i.test(line) && line.length <= 120;
 }
 
+/** A short line whose letters are all capitals ("KERNBOODSCHAP"); the cheap tests first, as every line is tried. */
 function isCapsHeading(line: string): boolean {
-  const letters = line.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 && line.length <= 60 && letters === letters.toUpperCase() && !line.includes('\t');
+  if (line.length > 60 || line.includes('\t') || /\p{Ll}/u.test(line)) return false;
+  return (line.match(/\p{Lu}/gu)?.length ?? 0) >= 3;
 }
 
 /** A short line starting with a capital and without closing punctuation, e.g. "Buurtbemiddeling". */
@@ -67,6 +68,12 @@ export function readPlainText(source: string): ReadBlocks {
     for (let j = i + 1; j < lines.length; j += 1) if (lines[j]) return lines[j];
     return undefined;
   };
+  // Each line is asked for its level as itself and as the next line of the one before: once is enough.
+  const levels = new Map<string, number | undefined>();
+  const levelOf = (line: string) => {
+    if (!levels.has(line)) levels.set(line, explicitLevel(line));
+    return levels.get(line);
+  };
   let deepest = 0;
   let rows: string[][] = [];
   const flushRows = () => {
@@ -82,9 +89,9 @@ export function readPlainText(source: string): ReadBlocks {
     }
     flushRows();
     const next = nextNonEmpty(i);
-    let level = explicitLevel(line);
+    let level = levelOf(line);
     // A title line directly followed by another title line is content (an address block), not a heading.
-    if (level === undefined && isTitleCandidate(line) && next !== undefined && !isTitleCandidate(next) && explicitLevel(next) === undefined) level = deepest + 1;
+    if (level === undefined && isTitleCandidate(line) && next !== undefined && !isTitleCandidate(next) && levelOf(next) === undefined) level = deepest + 1;
     else if (level !== undefined) deepest = level;
     if (level !== undefined && next !== undefined) {
       blocks.push({ type: 'heading', level, text: line.replace(/^#{1,6}\s+/, '') });

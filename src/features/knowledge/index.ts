@@ -3,9 +3,11 @@
  *
  * Store-backed (one instance per Db, with caches): `knowledgeBase(db)` returns a KnowledgeBase with
  * - `retrieve(question, {gemeente?, limit?})` → Passage[]: best passages with document metadata and best sentences;
+ *   a passage knows its `headingPath`, its `kind` ('paragraph' | 'list' | 'table-row') and its neighbours
+ *   (`previousId`, `nextId`); a table row is one sentence that keeps its header cells;
  * - `listDocuments()`, `gemeenten()`, `findDocumentsByTitle(text)` (closest titles, for "vat <document> samen"),
- *   `getDocumentSections(documentId)` (sections with passages in order, for summaries),
- *   `searchDocuments(query)` (for a search box), `ingest({fileName, buffer, sidecar?})`, `remove(id)`.
+ *   `getDocumentSections(documentId)` (sections with heading path, passages and the stored blocks, for summaries),
+ *   `searchDocuments(query)` (for a search box), `ingest({fileName, buffer, sidecar?, overrides?})`, `remove(id)`.
  * Answers: `answerOffline(kb, question, locale)` → {kind, text, citations, entity, abstained, passages};
  * `currentPriorities(kb, gemeente?, locale)`; `ANSWER_THRESHOLD` is the abstention rule's bar.
  * Citations (shared with an LLM answerer): `buildCitations(sources)`, `citationEntity(claims, {aiGenerated})`.

@@ -26,6 +26,9 @@ export interface IngestResult {
   inferred: (keyof DocumentMetadata)[];
 }
 
+/** Dutch stems of words (null for stop words): the store's analysis, or a cache of it. */
+export type StemLookup = (words: readonly string[]) => Promise<Map<string, string | null>>;
+
 // Any fixed number; serialises ingests of several processes on one PostgreSQL database.
 const ingestLockKey = 746_118;
 
@@ -46,12 +49,12 @@ function metadataOf(doc: StructuredDocument, source: IngestSource, fileName: str
 }
 
 /** The passages of a document with what retrieval needs: stems per sentence, the index text with compound parts. */
-async function indexPassages(db: Db, doc: StructuredDocument, title: string): Promise<NewPassage[]> {
+async function indexPassages(stemsOf: StemLookup, doc: StructuredDocument, title: string): Promise<NewPassage[]> {
   const drafts = buildPassages(doc.sections, title);
   const headingText = (p: (typeof drafts)[number]) => (p.headingPath.length ? p.headingPath.join(' ') : p.sectionTitle);
   const allTokens = drafts.flatMap((p) => [...tokenize(p.text), ...tokenize(headingText(p))]);
   const vocabulary = new Set([...commonCompoundParts(), ...loadGlossary().words, ...allTokens.filter((t) => t.length >= 4)]);
-  const stems = await stemWords(db, [...new Set(allTokens)]);
+  const stems = await stemsOf([...new Set(allTokens)]);
   const lexemesOf = (text: string) => [...new Set(tokenize(text).map((t) => stems.get(t)).filter((s): s is string => Boolean(s)))];
   return drafts.map((p) => {
     const tokens = tokenize(p.text);
@@ -79,17 +82,18 @@ async function indexPassages(db: Db, doc: StructuredDocument, title: string): Pr
 
 /**
  * Adds one file to the knowledge base, or replaces the document from the same file name;
- * a file whose content (and sidecar) is already stored is left alone. Errors name the file.
+ * a file whose content (and sidecar) is already stored is left alone, unless it was stored before
+ * the document model (no structure): then it is read again. Errors name the file.
  */
-export async function ingestDocument(db: Db, source: IngestSource): Promise<IngestResult> {
+export async function ingestDocument(db: Db, source: IngestSource, stemsOf: StemLookup = (words) => stemWords(db, words)): Promise<IngestResult> {
   const fileName = basename(source.fileName);
   const hash = contentHash(source.buffer, source.sidecar, source.overrides);
   const existing = await findDocument(db, { hash });
-  if (existing) return { status: 'unchanged', document: existing, inferred: [] };
+  if (existing?.structure) return { status: 'unchanged', document: existing, inferred: [] };
 
   const doc = await readDocument(source.buffer, fileName);
   const { metadata, inferred, origin } = metadataOf(doc, source, fileName);
-  const passages = await indexPassages(db, doc, metadata.title);
+  const passages = await indexPassages(stemsOf, doc, metadata.title);
   const figures = structureFigures(doc);
   const structure = { format: doc.format, ...figures, ...(doc.pages !== undefined ? { pages: doc.pages } : {}) };
 
@@ -97,9 +101,11 @@ export async function ingestDocument(db: Db, source: IngestSource): Promise<Inge
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ingestLockKey]);
     // Another process may have stored it meanwhile.
     const again = await findDocument(tx, { hash });
-    if (again) return { status: 'unchanged' as const, document: again, inferred: [] };
-    const previous = await findDocument(tx, { sourceFile: fileName });
-    if (previous) await deleteDocument(tx, previous.id);
+    if (again?.structure) return { status: 'unchanged' as const, document: again, inferred: [] };
+    // Stored before the document model: its passages lack headings and table rows.
+    if (again) await deleteDocument(tx, again.id);
+    const previous = again ?? (await findDocument(tx, { sourceFile: fileName }));
+    if (previous && previous !== again) await deleteDocument(tx, previous.id);
     const document = await insertDocument(tx, { ...metadata, sourceFile: fileName, contentHash: hash, metadataOrigin: origin, charCount: doc.text.length, structure }, passages);
     return { status: previous ? ('replaced' as const) : ('added' as const), document, inferred };
   });

@@ -341,7 +341,8 @@ export class KnowledgeBase {
   }
 
   async ingest(source: IngestSource): Promise<IngestResult> {
-    const result = await ingestDocument(this.db, source);
+    // The stems of words seen before come from the cache: a batch of documents asks the store for new words only.
+    const result = await ingestDocument(this.db, source, (words) => this.stems(words));
     if (result.status !== 'unchanged') this.invalidate();
     return result;
   }

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fromRoot } from '../../core/project-root.js';
 import type { Logger } from '../../core/logger.js';
 import type { KnowledgeBase } from './knowledge-base.js';
@@ -15,12 +15,17 @@ export function sampleFiles(dir = sampleCorpusDir): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Ingests the sample corpus into an empty knowledge base; a no-op (one count query) when documents exist. */
+/**
+ * Ingests the sample corpus into an empty knowledge base, and reads again the sample documents
+ * stored before the document model (no structure); a no-op (one list query) otherwise.
+ */
 export async function loadSampleCorpusIfEmpty(kb: KnowledgeBase, log: Logger): Promise<number> {
   const existing = await kb.listDocuments();
-  if (existing.length > 0) return 0;
+  const stale = new Set(existing.filter((d) => !d.structure).map((d) => d.sourceFile));
+  const files = existing.length === 0 ? sampleFiles() : sampleFiles().filter((f) => stale.has(basename(f)));
+  if (files.length === 0) return 0;
   let added = 0;
-  for (const file of sampleFiles()) {
+  for (const file of files) {
     try {
       const result = await kb.ingest({ fileName: file, buffer: readFileSync(file) });
       if (result.status !== 'unchanged') added += 1;

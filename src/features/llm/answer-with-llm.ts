@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../core/logger.js';
+import { headingLine } from '../../documents/index.js';
 import { format } from '../../i18n/catalogue.js';
 import type { OutgoingActivity, Turn } from '../../routing/turn.js';
 import type { Db } from '../../store/db.js';
@@ -35,8 +36,9 @@ async function passagesFor(kb: KnowledgeBase, question: string, offline: Offline
   return chosen.slice(0, MAX_PASSAGES + offline.passages.length);
 }
 
+/** The model sees where a passage stands in its document: the heading path, so a table row or a sub-section keeps its chapter. */
 function promptPassages(passages: readonly Passage[]): PromptPassage[] {
-  return passages.map((p, i) => ({ n: i + 1, title: p.document.title, gemeente: p.document.gemeente, date: p.document.date, sectionTitle: p.headingPath.join(' › ') || p.sectionTitle, text: p.text }));
+  return passages.map((p, i) => ({ n: i + 1, title: p.document.title, gemeente: p.document.gemeente, date: p.document.date, sectionTitle: headingLine(p.headingPath) || p.sectionTitle, text: p.text }));
 }
 
 function excerptOf(p: Passage): string {
