@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference, Activity } from 'botbuilder';
 import type { ConversationAddress, Messenger, OutgoingActivity } from '../routing/turn.js';
+import { fitCitations } from './citation-limit.js';
 
 /** Proactive sends through CloudAdapter.continueConversationAsync (the old continueConversation throws on CloudAdapter). */
 export function createTeamsMessenger(adapter: CloudAdapter, botAppId: string): Messenger {
@@ -9,7 +10,7 @@ export function createTeamsMessenger(adapter: CloudAdapter, botAppId: string): M
       let failure: unknown;
       await adapter.continueConversationAsync(botAppId, address.raw as Partial<ConversationReference>, async (context) => {
         try {
-          id = (await context.sendActivity(activity as Partial<Activity>))?.id;
+          id = (await context.sendActivity(fitCitations(activity) as Partial<Activity>))?.id;
         } catch (error) {
           failure = error;
         }
@@ -22,7 +23,7 @@ export function createTeamsMessenger(adapter: CloudAdapter, botAppId: string): M
       let failure: unknown;
       await adapter.continueConversationAsync(botAppId, address.raw as Partial<ConversationReference>, async (context) => {
         try {
-          await context.updateActivity({ ...(activity as Partial<Activity>), id: activityId, type: 'message' });
+          await context.updateActivity({ ...(fitCitations(activity) as Partial<Activity>), id: activityId, type: 'message' });
         } catch (error) {
           failure = error;
         }

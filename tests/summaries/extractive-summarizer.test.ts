@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { summarizeExtractive } from '../../src/features/summaries/extractive-summarizer.js';
-import { figuresIn, normalizeSpace, wordCount } from '../../src/features/summaries/sentences.js';
+import { figuresIn, normalizeSpace, paragraphs, splitSentences, wordCount } from '../../src/features/summaries/sentences.js';
+import { readableSentence } from '../../src/features/summaries/sentence-quality.js';
 import { splitSections } from '../../src/features/summaries/split-sections.js';
 import type { Summary } from '../../src/features/summaries/summary-types.js';
 
@@ -37,8 +38,9 @@ describe.each(Object.entries(notes))('offline summary of the Twenterand %s', (_n
     expect(document.sections.length).toBeGreaterThanOrEqual(4);
   });
 
-  it('covers every section, the last as well as the first', () => {
-    expect(summary.sections.map((s) => s.title)).toEqual(document.sections.map((s) => s.title));
+  it('covers every section that has a whole sentence to show, the last as well as the first', () => {
+    const showable = document.sections.filter((s) => paragraphs(s.text).some((p) => splitSentences(p.text).some((x) => readableSentence(x, { documentTitle: document.title, sectionTitle: s.title }))));
+    expect(summary.sections.map((s) => s.title)).toEqual(showable.map((s) => s.title));
     for (const section of summary.sections) expect(section.bullets.length).toBeGreaterThan(0);
   });
 
@@ -79,7 +81,8 @@ describe.each(Object.entries(notes))('offline summary of the Twenterand %s', (_n
     const longer = summarizeExtractive(document, { words: 400 });
     expect(shorter.words).toBeLessThan(summary.words);
     expect(longer.words).toBeGreaterThanOrEqual(summary.words);
-    expect(shorter.sections).toHaveLength(document.sections.length);
+    expect(shorter.sections.length).toBeGreaterThan(0);
+    expect(shorter.sections.length).toBeLessThanOrEqual(summary.sections.length);
   });
 });
 

@@ -5,6 +5,7 @@ import { definitionAsked, explain } from './glossary.js';
 import { quotedSentences, type KnowledgeBase, type Passage } from './knowledge-base.js';
 import type { KnowledgeDocument, StoredSentence } from './store/knowledge-store.js';
 import { fold, tokenize } from './text/normalize.js';
+import { renderQuote, safeMarkdown, withYear } from './reply-format.js';
 
 export interface OfflineAnswer {
   kind: 'answer' | 'glossary' | 'priorities' | 'abstain' | 'no-question' | 'too-long';
@@ -22,24 +23,13 @@ export const MAX_QUESTION_CHARS = 1000;
 /** Below this share of the question covered by the best sentences, the documents do not hold the answer. */
 export const ANSWER_THRESHOLD = 0.62;
 
-/** Document text shown in a Teams markdown message must not turn into links, emphasis or markers. */
-export function safeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
-}
+export { safeMarkdown } from './reply-format.js';
 
 function sourceLabel(document: KnowledgeDocument, locale: Locale): string {
   const t = catalogue(locale).knowledge;
   return format(t.sourceLabel, { title: `*${safeMarkdown(document.title)}*`, gemeente: document.gemeente ?? t.unknownGemeente });
 }
 
-function renderQuote(sentences: readonly StoredSentence[]): string {
-  let out = '';
-  for (const s of sentences) {
-    const text = safeMarkdown(s.text);
-    out += s.item ? `\n- ${text}` : out ? ` ${text}` : text;
-  }
-  return out.trim();
-}
 
 interface Fact {
   passage: Passage;
@@ -51,7 +41,7 @@ function compose(facts: readonly Fact[], locale: Locale, heading?: string): { te
   const sources: CitationSource[] = facts.map((f) => ({ document: f.passage.document, excerpt: f.sentences.map((s) => s.text).join(' '), sectionTitle: f.passage.sectionTitle }));
   const blocks = facts.map((f, i) => {
     const lead = format(t.according, { source: sourceLabel(f.passage.document, locale) });
-    return `${lead} ${renderQuote(f.sentences)} [${i + 1}]`;
+    return `${lead} ${renderQuote(f.sentences, `[${i + 1}]`, f.passage.document.date)}`;
   });
   const note = locale === 'en' && t.quotedInDutch ? `\n\n_${t.quotedInDutch}_` : '';
   return { text: [heading, ...blocks].filter(Boolean).join('\n\n') + note, sources };
@@ -125,6 +115,7 @@ function bestSentence(passages: readonly Passage[], stems: ReadonlySet<string>, 
       const hits = s.lexemes.filter((l) => [...stems].some((st) => l === st || l.startsWith(st) || l.endsWith(st))).length;
       if (hits === 0) return;
       const score = hits + prefer(passage, s, i);
+      if (!Number.isFinite(score)) return;
       if (!best || score > best.score) best = { passage, index: i, score };
     });
   }
@@ -157,21 +148,34 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
       newest.map((d) => d.id),
       [...themeWords, ...focusWords],
     );
-    // A sentence that introduces a list of themes is the best overview of a policy.
-    const leadIn = (p: Passage, s: StoredSentence, i: number) => (!s.item && p.sentences[i + 1]?.item ? 2 : 0) + (/:\s*$/.test(s.text) ? 0.5 : 0) + (rank.get(p.document.id) ?? 0);
+    // A sentence that introduces a list of themes is the best overview of a policy; a planning
+    // timetable ("De planning … ziet als volgt:" with dated steps) is not a list of themes.
+    const leadIn = (p: Passage, s: StoredSentence, i: number) =>
+      isTimetable(p, i) || s.item || !p.sentences[i + 1]?.item ? -Infinity : 2 + (/:\s*$/.test(s.text) ? 0.5 : 0) + (rank.get(p.document.id) ?? 0);
     const themes = bestSentence(passages, themeStems, leadIn);
-    const focus = bestSentence(passages, focusStems, (p, s, i) => (focusYear && s.text.includes(focusYear) ? 2 : 0) + (rank.get(p.document.id) ?? 0) - (themes && themes.passage.id === p.id && themes.index === i ? 10 : 0));
-    const label = `**${safeMarkdown(name ?? t.unknownGemeente)}**`;
+    const focus = bestSentence(passages, focusStems, (p, s, i) =>
+      isTimetable(p, i) ? -Infinity : (focusYear && s.text.includes(focusYear) ? 2 : 0) + (rank.get(p.document.id) ?? 0) - (themes && themes.passage.id === p.id && themes.index === i ? 10 : 0) - (s.item ? 1 : 0) - (pointsBack.test(s.text) || /\bhier(in|bij|mee)\b/i.test(s.text) ? 3 : 0));
+    // A document without a gemeente (a budget chapter exported without its cover) is named by its title.
+    const label = name ? `**${safeMarkdown(name)}**` : `**${safeMarkdown(format(t.prioritiesUnnamed, { title: docs[0]!.title }))}**`;
     const lines: string[] = [label];
+    if (!themes && sources.length < 10) {
+      // No themes stated yet: say what the documents do state, the plan being prepared and when the council adopts it.
+      const plan = await planInPreparation(kb, newest);
+      if (plan) {
+        sources.push({ document: plan.passage.document, excerpt: plan.sentence.text, sectionTitle: plan.passage.sectionTitle });
+        quoted.push(plan.passage);
+        lines.push(`${format(t.prioritiesInPreparation, { plan: safeMarkdown(plan.title), date: plan.date })} [${sources.length}]`);
+      }
+    }
     for (const [heading, found] of [
       [t.prioritiesThemes, themes],
       [t.prioritiesFocus, focus],
     ] as const) {
-      if (!found || sources.length >= 20) continue;
+      if (!found || sources.length >= 10) continue;
       const sentences = quotedSentences(found.passage, found.index, found.index, true, true);
       sources.push({ document: found.passage.document, excerpt: sentences.map((s) => s.text).join(' '), sectionTitle: found.passage.sectionTitle });
       quoted.push(found.passage);
-      lines.push(`${heading} ${renderQuote(sentences)} [${sources.length}]`);
+      lines.push(`${heading} ${renderQuote(sentences, `[${sources.length}]`, found.passage.document.date)}`);
     }
     if (lines.length === 1) lines.push(format(t.prioritiesNone, { gemeente: name ?? t.unknownGemeente }));
     blocks.push(lines.join('\n\n'));
@@ -180,6 +184,38 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
   const text = `**${t.prioritiesTitle}**\n\n${blocks.join('\n\n')}${note}`;
   const answer = withCitations('priorities', text, sources, quoted);
   return sources.length ? answer : { ...answer, abstained: true };
+}
+
+// A sentence that opens by pointing back ("Daarnaast …", "Dit vraagt …") needs the one before it.
+const pointsBack = /^(daarnaast|daarom|daarbij|hierin|hierbij|hiermee|dit|deze|die|allereerst|ook|tevens|verder|zo)\b/i;
+
+const monthNames = /\b\d{0,2}\s*(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/i;
+
+/** A passage's sentence i opens (or is part of) a dated planning list rather than a list of themes. */
+function isTimetable(p: Passage, i: number): boolean {
+  const s = p.sentences[i]!;
+  if (/\bplanning\b/i.test(s.text) && !s.item) return true;
+  let start = i;
+  while (start > 0 && p.sentences[start]!.item) start -= 1;
+  const items = p.sentences.slice(start + 1).filter((x, k, all) => x.item && all.slice(0, k).every((y) => y.item));
+  return items.length >= 2 && items.filter((x) => monthNames.test(x.text)).length >= items.length / 2;
+}
+
+/**
+ * The policy plan a gemeente is preparing and the council date that adopts it, from a planning
+ * document ("Planning Beleidsplan …" with "Raad (21 december) — Vaststelling …").
+ */
+async function planInPreparation(kb: KnowledgeBase, documents: readonly KnowledgeDocument[]): Promise<{ title: string; date: string; passage: Passage; sentence: StoredSentence } | undefined> {
+  const passages = await kb.passagesOf(documents.map((d) => d.id), ['vaststelling', 'vastgesteld', 'vaststellen']);
+  for (const passage of passages) {
+    for (const sentence of passage.sentences) {
+      const date = /\braad\b[^—–-]*?\((\d{1,2}\s+\p{L}+(?:\s+\d{4})?)\)/iu.exec(sentence.text)?.[1];
+      if (!date || !/vaststell/i.test(sentence.text)) continue;
+      const title = passage.document.title.replace(/^planning\s+(van\s+)?(het\s+)?/i, '');
+      return { title, date: withYear(date, passage.document.date), passage, sentence };
+    }
+  }
+  return undefined;
 }
 
 /** Whether a text names a known gemeente, for callers that route by gemeente. */
