@@ -139,7 +139,20 @@ export function buildApp(options: AppOptions): App {
       log.error({ err: error }, 'adapter.process failed');
       if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'The turn failed.' });
     } finally {
-      runDeferred(deferred, log, track);
+      // Deferred work starts once the answer has left, so it cannot hold up what the user waits for.
+      if (deferred.length > 0) {
+        if (res.writableFinished || res.destroyed) runDeferred(deferred, log, track);
+        else track(new Promise<void>((resolve) => {
+          const start = () => {
+            res.off('finish', start);
+            res.off('close', start);
+            runDeferred(deferred, log, track);
+            resolve();
+          };
+          res.once('finish', start);
+          res.once('close', start);
+        }));
+      }
     }
   });
 
