@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { escapeMarkdown, renderCard } from '../../cards/render-card.js';
+import { leadTimeText } from './lead-time-text.js';
 import { format, type Catalogue } from '../../i18n/catalogue.js';
 import type { CaseFacts, CasePersonalData } from './case-records.js';
 import { availableActions } from './case-state.js';
@@ -160,7 +161,7 @@ export function statisticsCard(t: Catalogue, stats: MediationStatistics): Record
   const counts = <K extends string>(record: Record<K, number>, titles: Record<K, string>) =>
     (Object.keys(record) as K[]).filter((k) => record[k] > 0).map((k) => ({ title: titles[k], value: String(record[k]) }));
   const lead = (l: MediationStatistics['leadTimes']['intakeToAccepted']) =>
-    l.count === 0 ? m.statsNone : format(m.statsDays, { median: String(l.medianDays), average: String(l.averageDays), count: l.count });
+    leadTimeText(l, m);
   const sections = [
     { title: m.statsByMonth, facts: stats.byMonth.map((b) => ({ title: b.month, value: String(b.count) })) },
     { title: m.statsBySource, facts: counts(stats.bySource, m.referrerRoles) },
