@@ -311,7 +311,7 @@ export const en: Catalogue = {
     statsWithinADay: 'within a day',
     statsOneDay: '1 day',
     statsDaysN: '{n} days',
-    statsNumberLocale: 'en-GB',
+    formatLocale: 'en-GB',
     statsNone: 'no cases yet',
     exportIntro: 'Export of case {caseNumber} for a data-subject request (GDPR). This access has been recorded.',
     eraseDone: 'The personal data of case {caseNumber} has been erased. The anonymous facts remain for statistics.',

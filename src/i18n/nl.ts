@@ -312,7 +312,7 @@ export const nl = {
     statsWithinADay: 'binnen een dag',
     statsOneDay: '1 dag',
     statsDaysN: '{n} dagen',
-    statsNumberLocale: 'nl-NL',
+    formatLocale: 'nl-NL',
     statsNone: 'nog geen zaken',
     exportIntro: 'Export van zaak {caseNumber} voor een verzoek van een betrokkene (AVG). Deze inzage is vastgelegd.',
     eraseDone: 'De persoonsgegevens van zaak {caseNumber} zijn gewist. De anonieme gegevens blijven voor de statistiek.',

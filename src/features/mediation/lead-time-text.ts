@@ -8,7 +8,7 @@ import type { LeadTime } from './mediation-statistics.js';
  */
 export function leadTimeText(lead: LeadTime, t: Catalogue['mediation']): string {
   if (lead.count === 0 || lead.medianDays === null || lead.averageDays === null) return t.statsNone;
-  const number = new Intl.NumberFormat(t.statsNumberLocale, { maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(t.formatLocale, { maximumFractionDigits: 1 });
   const days = (n: number) => (n < 1 ? t.statsWithinADay : n === 1 ? t.statsOneDay : format(t.statsDaysN, { n: number.format(n) }));
   if (lead.count === 1) return format(t.statsOneCase, { days: days(lead.averageDays) });
   if (Math.round(lead.medianDays * 10) === Math.round(lead.averageDays * 10)) return format(t.statsCasesSame, { count: lead.count, days: days(lead.averageDays) });
