@@ -425,6 +425,8 @@ export const en: Catalogue = {
     searchResults: '{count} results for "{query}"',
     searchTruncated: 'Your search was long; only its beginning was used.',
     noResults: 'No results for "{query}".',
+    fromSection: 'From: {section}',
+    openDocument: 'Open the document',
     documentCount: '{count} documents',
     updated: 'Updated {date}',
   },

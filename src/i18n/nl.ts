@@ -426,6 +426,8 @@ export const nl = {
     searchResults: '{count} resultaten voor "{query}"',
     searchTruncated: 'Uw zoekvraag was lang; alleen het begin is gebruikt.',
     noResults: 'Geen resultaten voor "{query}".',
+    fromSection: 'Uit: {section}',
+    openDocument: 'Document openen',
     documentCount: '{count} documenten',
     updated: 'Bijgewerkt {date}',
   },

@@ -5,7 +5,7 @@ import { definitionAsked, explain } from './glossary.js';
 import { quotedSentences, type KnowledgeBase, type Passage } from './knowledge-base.js';
 import type { KnowledgeDocument, StoredSentence } from './store/knowledge-store.js';
 import { fold, tokenize } from './text/normalize.js';
-import { renderQuote, safeMarkdown, withYear } from './reply-format.js';
+import { plainQuote, renderQuote, safeMarkdown, withYear } from './reply-format.js';
 
 export interface OfflineAnswer {
   kind: 'answer' | 'glossary' | 'priorities' | 'abstain' | 'no-question' | 'too-long';
@@ -17,6 +17,8 @@ export interface OfflineAnswer {
   abstained: boolean;
   /** The passages the answer quotes, in citation order. */
   passages: Passage[];
+  /** The whole quoted text per citation, in citation order (the priorities overview; the dashboard tab shows it). */
+  quotes?: string[];
 }
 
 export const MAX_QUESTION_CHARS = 1000;
@@ -138,6 +140,7 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
   const blocks: string[] = [];
   const sources: CitationSource[] = [];
   const quoted: Passage[] = [];
+  const quotes: string[] = [];
   const ordered = [...groups].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
   for (const [name, docs] of ordered) {
     const newest = [...docs].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
@@ -163,6 +166,7 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
       const plan = await planInPreparation(kb, newest);
       if (plan) {
         sources.push({ document: plan.passage.document, excerpt: plan.sentence.text, sectionTitle: plan.passage.sectionTitle });
+        quotes.push(format(t.prioritiesInPreparation, { plan: plan.title, date: plan.date }));
         quoted.push(plan.passage);
         lines.push(`${format(t.prioritiesInPreparation, { plan: safeMarkdown(plan.title), date: plan.date })} [${sources.length}]`);
       }
@@ -174,6 +178,7 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
       if (!found || sources.length >= 10) continue;
       const sentences = quotedSentences(found.passage, found.index, found.index, true, true);
       sources.push({ document: found.passage.document, excerpt: sentences.map((s) => s.text).join(' '), sectionTitle: found.passage.sectionTitle });
+      quotes.push(plainQuote(sentences, found.passage.document.date));
       quoted.push(found.passage);
       lines.push(`${heading} ${renderQuote(sentences, `[${sources.length}]`, found.passage.document.date)}`);
     }
@@ -182,7 +187,7 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
   }
   const note = locale === 'en' && t.quotedInDutch ? `\n\n_${t.quotedInDutch}_` : '';
   const text = `**${t.prioritiesTitle}**\n\n${blocks.join('\n\n')}${note}`;
-  const answer = withCitations('priorities', text, sources, quoted);
+  const answer = { ...withCitations('priorities', text, sources, quoted), quotes };
   return sources.length ? answer : { ...answer, abstained: true };
 }
 

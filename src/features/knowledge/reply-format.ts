@@ -50,3 +50,25 @@ export function renderQuote(sentences: readonly StoredSentence[], marker: string
   if (!markerPlaced) out = `${marker}${out}`;
   return out.trim();
 }
+
+/** Quoted sentences as plain text (the dashboard): a lead-in and its list items as one sentence, "a: b; c; d." */
+export function plainQuote(sentences: readonly StoredSentence[], documentDate?: string | null): string {
+  const parts: string[] = [];
+  let items: string[] = [];
+  const flush = () => {
+    if (items.length === 0) return;
+    const lead = parts.pop();
+    parts.push(lead ? `${lead.replace(/[:.]\s*$/, '')}: ${items.join('; ')}.` : `${items.join('; ')}.`);
+    items = [];
+  };
+  for (const s of sentences) {
+    const text = withYear(itemText(s.text), documentDate);
+    if (s.item) items.push(text.replace(/[.;,]\s*$/, ''));
+    else {
+      flush();
+      parts.push(text);
+    }
+  }
+  flush();
+  return parts.join(' ');
+}
