@@ -65,6 +65,8 @@ describe('replies built from the documents read right and pass the Playground', 
     }
     expect(all).not.toMatch(/Toelichting: /);
     expect(figures.length).toBeGreaterThan(0);
+    // A figure keeps its unit ("46 miljoen", not "46").
+    for (const f of figures) expect(f.value.includes(`${f.title} miljoen`), `${f.title}: ${f.value}`).toBe(false);
     for (const f of figures) expect(f.title, f.title).not.toMatch(/januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|^20\d\d$/i);
     expect(all).toContain('Doorkijk');
     expect(words(card)).toBeGreaterThanOrEqual(200);
@@ -88,6 +90,8 @@ describe('replies built from the documents read right and pass the Playground', 
     expect(text).not.toContain('gemeente onbekend');
     expect(text).not.toMatch(/Commissie samenleving \(19 september\)/i);
     expect(text).not.toMatch(/: - /);
+    // No focus sentence that starts mid-thought.
+    expect(text).not.toMatch(/Focus van dit moment: (Dit|Daarnaast|Deze|Daarom|Hierin|Ook)\b/);
     // A marker at the end of a list item stays plain text in Teams.
     for (const line of text.split('\n')) if (line.startsWith('- ')) expect(line, line).not.toMatch(/\[\d+\]\s*$/);
     // Heemstede's documents name no themes yet: say what they do say.

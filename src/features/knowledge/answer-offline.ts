@@ -157,7 +157,7 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
       isTimetable(p, i) || s.item || !p.sentences[i + 1]?.item ? -Infinity : 2 + (/:\s*$/.test(s.text) ? 0.5 : 0) + (rank.get(p.document.id) ?? 0);
     const themes = bestSentence(passages, themeStems, leadIn);
     const focus = bestSentence(passages, focusStems, (p, s, i) =>
-      isTimetable(p, i) ? -Infinity : (focusYear && s.text.includes(focusYear) ? 2 : 0) + (rank.get(p.document.id) ?? 0) - (themes && themes.passage.id === p.id && themes.index === i ? 10 : 0) - (s.item ? 1 : 0) - (pointsBack.test(s.text) || /\bhier(in|bij|mee)\b/i.test(s.text) ? 3 : 0));
+      isTimetable(p, i) ? -Infinity : (focusYear && s.text.includes(focusYear) ? 2 : 0) + (rank.get(p.document.id) ?? 0) - (themes && themes.passage.id === p.id && themes.index === i ? 10 : 0) - (s.item ? 1 : 0) - (/\bhier(in|bij|mee)\b/i.test(s.text) ? 3 : 0) + (pointsBack.test(s.text) ? -Infinity : 0));
     // A document without a gemeente (a budget chapter exported without its cover) is named by its title.
     const label = name ? `**${safeMarkdown(name)}**` : `**${safeMarkdown(format(t.prioritiesUnnamed, { title: docs[0]!.title }))}**`;
     const lines: string[] = [label];

@@ -156,7 +156,9 @@ export function summarizeExtractive(document: SummaryDocument, options: Partial<
     if (used + outlookWords + figureWords + wordCount(c.text) > budget) continue;
     const figure = figuresIn(c.text).find((f) => isKeyFigure(f.text) && !isDateOrYear(f.text) && !figures.some((x) => x.figure === f.text));
     if (!figure) continue;
-    figures.push({ figure: figure.text, context: c.text, citation: positionOf(c.section) });
+    // "46" of "46 miljoen" is only half the figure: the unit that follows belongs to it.
+    const unit = /^\s+(miljoen|miljard|mln|duizend|procent|euro)\b/i.exec(c.text.slice(figure.index + figure.text.length))?.[0] ?? '';
+    figures.push({ figure: `${figure.text}${unit}`, context: c.text, citation: positionOf(c.section) });
     figureWords += wordCount(c.text);
   }
 
