@@ -217,6 +217,9 @@ describe.skipIf(skipBrowserTests)('Agents Playground: every reply reads right', 
       t.reply(await digest.innerText());
       await steering.screenshot('walk-steering');
     } finally {
+      // The bot's own time per invoke (from its log), next to what the Playground shows.
+      const invokes = session.bot.logs.filter((l) => l.msg === 'activity answered' && l.activityType === 'invoke').map((l) => l.ms);
+      t.lines.push('', `Bot-side invoke answer times (ms, in order): ${invokes.join(', ')}`);
       t.write();
     }
 
