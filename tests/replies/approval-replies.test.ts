@@ -64,6 +64,7 @@ describe('milestones and approval cards read right', () => {
     expect(refs.length).toBeGreaterThan(0);
     for (const r of refs) expect(r.match(/\[\d+\]/g)).toHaveLength(1);
 
+
     const own = cardOf(await bot.act('approval.refresh', { requestId: request.id, version: request.version }, { from: personas.burgemeester }));
     expect(cardText(own)).not.toContain('Wacht op het besluit van de burgemeester');
     expect(cardText(own)).toContain(nl.approvals.yourDecision);
@@ -71,5 +72,14 @@ describe('milestones and approval cards read right', () => {
     const decided = cardOf(await bot.act('approval.approve', { requestId: request.id, version: request.version, comment: '' }, { from: personas.burgemeester }));
     expect(blocks(decided)[0]).toMatch(/^Goedgekeurd: /);
     expect(cardText(decided)).not.toContain('Goedkeuring gevraagd');
+  });
+
+  it("the approval card's summary quotes running text, not a row of a planning table with another milestone's date", async () => {
+    const before = bot.connector.calls.length;
+    await requestFromCard(bot, { gemeente: 'Hengelo', milestoneId: 'hengelo-uitvoeringsplan-2027' });
+    const posted = bot.connector.calls.slice(before).find((c) => c.method === 'POST' && c.conversationId === '19:groepsgesprek-oov@thread.v2')!;
+    const text = cardText((posted.body.attachments as any[])[0].content);
+    expect(text).toContain('Samenvatting uit de documenten');
+    expect(text).not.toMatch(/\d{1,2} \/ \d{1,2} \p{L}+ \d{4} —/u);
   });
 });
