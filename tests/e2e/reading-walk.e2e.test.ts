@@ -45,7 +45,8 @@ class Transcript {
       '|---|---|---|',
       ...this.timings.map((t) => `| ${t.action} | ${t.ms} | ${t.shownMs ?? ''} |`),
     ];
-    writeFileSync(TRANSCRIPT, [...this.lines, ...timings, ''].join('\n'));
+    const summary = ['', `Replies recorded: ${this.replies}; card actions timed: ${this.timings.length}.`];
+    writeFileSync(TRANSCRIPT, [...this.lines, ...summary, ...timings, ''].join('\n'));
     if (existsSync('/work/notes')) copyFileSync(TRANSCRIPT, LEAD_COPY);
   }
 }
