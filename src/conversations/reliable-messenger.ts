@@ -168,5 +168,6 @@ export function createReliableMessenger(inner: Messenger, options: ReliableMesse
   return {
     send: (address: ConversationAddress, activity: OutgoingActivity) => deliver(address, 'send', () => inner.send(address, activity)),
     update: (address: ConversationAddress, activityId: string, activity: OutgoingActivity) => deliver(address, 'update', () => inner.update(address, activityId, activity)),
+    post: (address: ConversationAddress, activity: OutgoingActivity) => deliver(address, 'post', () => (inner.post ? inner.post(address, activity) : inner.send(address, activity))),
   };
 }

@@ -54,6 +54,11 @@ export interface IncomingAttachment {
 export interface Messenger {
   send(address: ConversationAddress, activity: OutgoingActivity): Promise<{ id?: string }>;
   update(address: ConversationAddress, activityId: string, activity: OutgoingActivity): Promise<void>;
+  /**
+   * A new post: in a channel a new conversation (thread) of its own, never a reply under the
+   * message the address was taken from; elsewhere the same as `send`.
+   */
+  post?(address: ConversationAddress, activity: OutgoingActivity): Promise<{ id?: string }>;
 }
 
 export interface Turn {

@@ -58,6 +58,11 @@ export const searchHitSchema = z.object({
   documentId: z.string().max(200),
   title: z.string().max(300),
   snippet: z.string().max(1000),
+  /** The part of the document the snippet comes from, and further matching passages: what an opened result shows. */
+  section: z.string().max(300).optional(),
+  more: z.array(z.object({ section: z.string().max(300), text: z.string().max(1000) })).max(5).optional(),
+  /** Where the document comes from, for the opened result. */
+  about: z.string().max(300).optional(),
   page: z.number().int().positive().optional(),
   url: z.url({ protocol: /^https$/ }).optional(),
 });

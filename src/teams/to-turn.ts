@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger.js';
 import { detectLanguage } from '../i18n/detect-language.js';
 import { catalogue, localeFrom, type Locale } from '../i18n/catalogue.js';
 import type { ConversationAddress, ConversationType, Turn } from '../routing/turn.js';
+import { fitCitations } from './citation-limit.js';
 
 export function conversationTypeOf(activity: Partial<Activity>): ConversationType {
   const type = activity.conversation?.conversationType;
@@ -63,7 +64,8 @@ export function toTurn(context: TurnContext, extras: TurnExtras): Turn {
   const activity = context.activity;
   const text = messageText(context);
   const locale = chooseLocale(text, activity.locale, extras.defaultLocale, extras.rememberedLocale);
-  const toActivity = (a: Parameters<Turn['send']>[0]): Partial<Activity> => (typeof a === 'string' ? { type: 'message', text: a } : (a as Partial<Activity>));
+  // Every message leaves within the citation limit of Teams and the Playground (the send edge).
+  const toActivity = (a: Parameters<Turn['send']>[0]): Partial<Activity> => (typeof a === 'string' ? { type: 'message', text: a } : (fitCitations(a) as Partial<Activity>));
   return {
     activityId: activity.id,
     activityType: activity.type,

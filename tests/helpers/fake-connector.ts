@@ -7,6 +7,8 @@ export interface ConnectorCall {
   conversationId: string;
   activityId?: string;
   body: Record<string, unknown>;
+  /** A POST /v3/conversations: a new conversation (a new post in a channel) with this activity. */
+  newConversation?: boolean;
 }
 
 /**
@@ -83,8 +85,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       return;
     }
     if (req.method === 'POST' && req.url === '/v3/conversations') {
+      // A new conversation (a new post in a channel): recorded as a post of its activity to that channel.
+      const created = body as { channelData?: { channel?: { id?: string } }; activity?: Record<string, unknown> };
+      calls.push({ method: 'POST', path: req.url, conversationId: created.channelData?.channel?.id ?? '', body: created.activity ?? {}, newConversation: true });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `conv-${++counter}` }));
+      res.end(JSON.stringify({ id: `conv-${++counter}`, activityId: `activity-${++counter}` }));
       return;
     }
     calls.push(call);

@@ -42,6 +42,10 @@ describe('the steering-group digest from the real modules', () => {
     await knowledgeBase(bot.db).ingest({ fileName: '001_stand-van-zaken.txt', buffer: readFileSync('src/content/corpus/001_05e79deea0a07a60.txt') });
     // The database stamps it with the wall clock; put it on the bot's clock, which this test runs from a fixed day.
     await bot.db.query('UPDATE knowledge_documents SET ingested_at = $1', [now()]);
+    // The note is written this month; an old note (the 2024 raadsbrief) loaded now is no news for the steering group.
+    await bot.db.query("UPDATE knowledge_documents SET doc_date = '2026-11-15'");
+    await knowledgeBase(bot.db).ingest({ fileName: '000_raadsbrief.txt', buffer: readFileSync('src/content/corpus/000_55b5a0dbcbfe059d.txt') });
+    await bot.db.query("UPDATE knowledge_documents SET ingested_at = $1 WHERE source_file LIKE '%000_raadsbrief.txt'", [now()]);
 
     const preview = firstCard(await bot.say('stuur een update naar de stuurgroep buurtbemiddeling', { from: personas.adviseur }));
     expect(cardText(preview)).not.toContain('Nog niet gekoppeld');
@@ -62,6 +66,14 @@ describe('the steering-group digest from the real modules', () => {
     // The new status note, summarised in sentences of its own.
     expect(text).toContain('Nieuwe stand-van-zakennotities');
     expect(text).toContain('Stand van zaken notitie openbare orde en veiligheid: Terugblik 2023');
+    expect(text).not.toContain('Stand van zaken notitie Openbare Orde en Veiligheid 2023');
+    // The note's lines are whole sentences, never cut off.
+    const notes = text.slice(text.indexOf('Nieuwe stand-van-zakennotities'));
+    for (const line of notes.split('\n').filter((l) => l.startsWith('• '))) expect(line, line).toMatch(/[.!?]["”’)]?$/);
+    // A single case is one "zaak", and a lead time of zero days reads as words, not "0 dagen (mediaan)".
+    expect(text).not.toMatch(/\b1 zaken\b|0 dagen \(mediaan\)|0 gemiddeld/);
+    // A new post in the channel, not a reply under the registration message.
+    expect(post!.newConversation).toBe(true);
     expect(text).toContain('Verstuurd op verzoek van Sanne de Vries');
     expect(text).not.toContain('Nog niet gekoppeld');
 
@@ -81,7 +93,8 @@ describe('the steering-group digest from the real modules', () => {
     await bot.act('steering.send', send.data, { from: personas.adviseur });
     const posts = await bot.connector.waitFor(isDigest, before + 1);
     const text = visibleText((posts[posts.length - 1]!.body.attachments as any[])[0].content);
-    expect(text).toMatch(/Mijlpalen bereikt\n• 21 november 2026: Uitvoeringsplan veiligheid 2027 \(Hengelo\)/);
+    // The milestone's own date stays its planned day; the approval day is said as such.
+    expect(text).toMatch(/Mijlpalen bereikt\n• Uitvoeringsplan veiligheid 2027 \(Hengelo\): goedgekeurd op 21 november 2026 \(gepland voor 15 december 2026\)/);
     expect(text).toMatch(/Wacht op goedkeuring\nGeen\./);
     expect(text).toMatch(/Nieuwe stand-van-zakennotities\nGeen\./);
   });

@@ -4,6 +4,7 @@ import { summarizeExtractive } from '../../src/features/summaries/extractive-sum
 import { normalizeSpace, readTextDocument, wordCount } from '../../src/documents/index.js';
 import { figuresIn } from '../../src/features/summaries/figures.js';
 import { summaryDocumentOf } from '../../src/features/summaries/summary-document.js';
+import { readableSentence } from '../../src/features/summaries/sentence-quality.js';
 import type { Summary } from '../../src/features/summaries/summary-types.js';
 
 const notes = {
@@ -40,8 +41,9 @@ describe.each(Object.entries(notes))('offline summary of the Twenterand %s', (_n
     expect(document.sections.length).toBeGreaterThanOrEqual(4);
   });
 
-  it('covers every section, the last as well as the first', () => {
-    expect(summary.sections.map((s) => s.title)).toEqual(document.sections.map((s) => s.title));
+  it('covers every section that has a whole sentence to show, the last as well as the first', () => {
+    const showable = document.sections.filter((s) => s.paragraphs.some((p) => p.kind !== 'table-row' && p.sentences.some((x) => readableSentence(x, { documentTitle: document.title, sectionTitle: s.title }))));
+    expect(summary.sections.map((s) => s.title)).toEqual(showable.map((s) => s.title));
     for (const section of summary.sections) expect(section.bullets.length).toBeGreaterThan(0);
   });
 
@@ -82,7 +84,8 @@ describe.each(Object.entries(notes))('offline summary of the Twenterand %s', (_n
     const longer = summarizeExtractive(document, { words: 400 });
     expect(shorter.words).toBeLessThan(summary.words);
     expect(longer.words).toBeGreaterThanOrEqual(summary.words);
-    expect(shorter.sections).toHaveLength(document.sections.length);
+    expect(shorter.sections.length).toBeGreaterThan(0);
+    expect(shorter.sections.length).toBeLessThanOrEqual(summary.sections.length);
   });
 });
 

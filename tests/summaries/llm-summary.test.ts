@@ -6,7 +6,7 @@ import { cardText, firstCard, startTestBot, type SentActivity, type TestBot } fr
 
 const ASK = 'vat de laatste stand van zaken samen';
 const AI_LABEL = 'AI-gegenereerd op basis van de genoemde passages';
-const OFFLINE_LABEL = 'Zinnen uit het document zelf';
+const OFFLINE_LABEL = 'Hele zinnen uit het document zelf';
 
 /** A model that does its job: per passage one bullet in its own words around the passage's first sentence, with the marker. */
 function groundedSummary(body: ChatRequestBody) {

@@ -91,7 +91,7 @@ describe.skipIf(skipBrowserTests)('dashboard tab in headless Chromium', () => {
 
     const timeline = page.locator('#milestones ol.timeline li');
     expect(await timeline.count()).toBeGreaterThan(0);
-    expect(await page.locator('#milestones fluent-badge').first().textContent()).toMatch(/Nog niet ingediend|Wacht op goedkeuring|Goedgekeurd|Afgewezen|Aanpassing gevraagd|Afgerond/);
+    expect(await page.locator('#milestones fluent-badge').first().textContent()).toMatch(/Nog niet ingediend|Wacht op goedkeuring|Goedgekeurd|Afgewezen|Wijzigingen gevraagd|Afgerond/);
 
     const mediation = page.locator('#mediation');
     expect(await mediation.textContent()).toContain('Aanmeldingen in totaal: 4');
@@ -103,6 +103,11 @@ describe.skipIf(skipBrowserTests)('dashboard tab in headless Chromium', () => {
     expect(await page.content()).not.toMatch(/Annemiek|Geheimnaam|Karel|0612345678|Dorpsstraat/);
 
     expect(await page.locator('#documents ul.documents li').count()).toBeGreaterThan(0);
+    // Dutch dates, as the timeline writes them; source labels not in capitals.
+    const documents = (await page.locator('#documents').textContent()) ?? '';
+    expect(documents).toContain('Bijgewerkt 11 juli 2023');
+    expect(documents).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await priorities.textContent()).not.toMatch(/– [A-Z]{5,}/);
     await page.screenshot({ path: fromRoot('.tmp', 'tab-light.png'), fullPage: true });
     expect(await axeScan(page)).toEqual([]);
     await page.close();
@@ -112,7 +117,13 @@ describe.skipIf(skipBrowserTests)('dashboard tab in headless Chromium', () => {
     const page = await open();
     const input = page.locator('#document-search input');
     await input.fill('cameratoezicht');
-    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 5000 }).toMatch(/resultaten voor "cameratoezicht"|Geen resultaten/);
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 5000 }).toMatch(/resultaten voor "cameratoezicht"/);
+    // A result opens to show where in the document the words stand.
+    const first = page.locator('#documents details.hit').first();
+    await first.locator('summary').click();
+    expect(await first.getAttribute('open')).not.toBeNull();
+    expect(await first.textContent()).toMatch(/Uit: /);
+    expect((await first.locator('summary p').textContent())?.toLowerCase()).toMatch(/camera|toezicht/);
     await input.fill('<img src=x onerror="window.__xss=1"> ' + 'a'.repeat(300));
     await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 5000 }).toContain('<img src=x');
     expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();

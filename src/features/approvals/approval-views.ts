@@ -1,3 +1,4 @@
+import { cardText } from '../../cards/card-text.js';
 import { escapeCardText as esc, renderCard } from '../../cards/render-card.js';
 import { format, type Catalogue, type Locale } from '../../i18n/catalogue.js';
 import type { ApprovalRequest } from './approval-store.js';
@@ -33,8 +34,9 @@ export function approvalCard(request: ApprovalRequest, viewer: Viewer, ctx: Card
   const card = renderCard('approval-request', {
     notice: ctx.notice ?? '',
     // Titles, notes, comments and names are typed by people (an adviser adds a milestone): shown as typed.
-    title: format(a.cardTitle, { title: esc(request.milestoneTitle) }),
-    statusText: open ? format(a.waitingFor, { role: a.roles[request.approverRole] }) : (outcome ?? a.milestoneStatus[request.status]),
+    // The title says where the request stands, so a decided card no longer reads as a question.
+    title: format(open ? a.cardTitle : a.cardTitleDecided[request.status], { title: esc(request.milestoneTitle) }),
+    statusText: open ? (viewer === 'approver' ? a.yourDecision : format(a.waitingFor, { role: a.roles[request.approverRole] })) : (outcome ?? a.milestoneStatus[request.status]),
     statusColor: open ? 'Accent' : request.status === 'approved' ? 'Good' : request.status === 'cancelled' ? 'Default' : 'Attention',
     decisionComment: !open && request.decisionComment ? esc(request.decisionComment) : '',
     decisionCommentLabel: a.decisionCommentLabel,
@@ -43,16 +45,14 @@ export function approvalCard(request: ApprovalRequest, viewer: Viewer, ctx: Card
       { title: a.gemeenteLabel, value: esc(request.gemeente) },
       { title: a.plannedLabel, value: formatDay(request.plannedDate, locale) },
       { title: a.requesterLabel, value: format(a.requestedOn, { name: esc(request.requester.name), date: formatMoment(request.requestedAt, locale) }) },
-      { title: a.versionLabel, value: String(request.version) },
     ],
     noteLabel: a.noteLabel,
     note: request.note ? esc(request.note) : '',
     documentsLabel: a.documentsLabel,
-    documents: request.documents.map((d) => ({
-      text: `${d.url ? `[${esc(d.title)}](${d.url})` : esc(d.title)}${d.source ? ` (${esc(d.source)})` : ''}${d.version ? ` · ${a.documentVersion} ${d.version}` : ''}`,
-    })),
+    // Titles only: the file name and content hash are for the audit, not for the reader.
+    documents: request.documents.map((d) => ({ text: `• ${d.url ? `[${esc(d.title)}](${d.url})` : esc(d.title)}` })),
     summaryLabel: a.summaryLabel,
-    summary: request.summary ?? ctx.summary ?? '',
+    ...summaryParts(request.summary ?? ctx.summary ?? ''),
     showDecision: open && viewer === 'approver',
     showCancel: open && viewer === 'requester',
     showRefresh: open && viewer === 'other',
@@ -74,24 +74,42 @@ export function approvalCard(request: ApprovalRequest, viewer: Viewer, ctx: Card
   return card;
 }
 
+/**
+ * What is coming, in date order; apart from it, what is past its date and still open (newest
+ * first), so an old milestone is never read as an upcoming one. A planned milestone's line says
+ * only where and when; any other status is named, in the words the tab uses.
+ */
+/** The stored summary ("text [1] …\n\n[1] Title, section\n[2] …") as its text and one line per reference. */
+function summaryParts(summary: string): { summary: string; summaryRefs: { text: string }[] } {
+  const [text = '', ...rest] = summary.split(/\n\s*\n/);
+  const refs = rest.join('\n').split('\n').map((line) => line.trim()).filter(Boolean);
+  return { summary: cardText(text), summaryRefs: refs.map((line) => ({ text: cardText(line) })) };
+}
+
 export function milestoneListCard(milestones: readonly Milestone[], ctx: { t: Catalogue; locale: Locale; today: string; gemeente?: string; notice?: string }): Record<string, unknown> {
   const a = ctx.t.approvals;
+  const item = (m: Milestone, overdue: boolean) => {
+    const status = [m.effectiveStatus === 'planned' && !overdue ? '' : a.milestoneStatus[m.effectiveStatus], overdue ? a.overdue : ''].filter(Boolean).join(', ');
+    return {
+      title: esc(m.title),
+      line: format(status ? a.listItemLineStatus : a.listItemLine, { gemeente: m.gemeente, date: formatDay(m.plannedDate, ctx.locale), status }),
+      canRequest: m.effectiveStatus !== 'requested' && m.effectiveStatus !== 'approved' && m.effectiveStatus !== 'done',
+      gemeente: m.gemeente,
+      id: m.id,
+    };
+  };
+  const ahead = milestones.filter((m) => m.plannedDate >= ctx.today);
+  const overdue = milestones.filter((m) => m.plannedDate < ctx.today);
   return renderCard('milestone-list', {
     notice: ctx.notice ?? '',
     title: ctx.gemeente ? format(a.listTitleFor, { gemeente: ctx.gemeente }) : a.listTitle,
     empty: a.listEmpty,
     requestButton: a.requestButton,
-    items: milestones.map((m) => ({
-      title: esc(m.title),
-      line: format(a.listItemLine, {
-        gemeente: m.gemeente,
-        date: formatDay(m.plannedDate, ctx.locale),
-        status: m.plannedDate < ctx.today && m.effectiveStatus === 'planned' ? `${a.milestoneStatus.planned}, ${a.overdue}` : a.milestoneStatus[m.effectiveStatus],
-      }),
-      canRequest: m.effectiveStatus !== 'requested' && m.effectiveStatus !== 'approved' && m.effectiveStatus !== 'done',
-      gemeente: m.gemeente,
-      id: m.id,
-    })),
+    items: ahead.map((m) => item(m, false)),
+    hasOverdue: overdue.length > 0,
+    overdueTitle: a.overdueTitle,
+    overdueIntro: a.overdueIntro,
+    overdueItems: overdue.map((m) => item(m, true)),
   });
 }
 

@@ -74,7 +74,9 @@ export function approvalsFeature(core: Core): Feature {
     const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
     const gemeenten = gemeente ? [gemeente] : core.organisation.gemeenten(tenantId);
     const today = todayIso(core.now());
-    const milestones = await register.upcoming(gemeenten, today);
+    // Up to ten coming and ten overdue ones (upcoming() lists the coming ones first).
+    const open = await register.upcoming(gemeenten, today, 1000);
+    const milestones = [...open.filter((m) => m.plannedDate >= today).slice(0, 10), ...open.filter((m) => m.plannedDate < today).slice(0, 10)];
     return milestoneListCard(milestones, { t: turn.t, locale: turn.locale, today, gemeente, notice });
   }
 

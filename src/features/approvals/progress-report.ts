@@ -8,6 +8,10 @@ export interface ReportedMilestone {
   title: string;
   /** ISO day: when it was reached (approved, or its planned day for one done in the seed), or when it is planned. */
   date: string;
+  /** The milestone's own planned day. */
+  plannedDate: string;
+  /** ISO day of the approval, for a milestone reached by approval. */
+  approvedOn?: string;
 }
 
 export interface WaitingApproval {
@@ -37,15 +41,15 @@ export async function milestoneProgress(
   for (const m of all) {
     if (m.effectiveStatus === 'approved') {
       const decision = approved.find((r) => r.gemeente === m.gemeente && r.milestone_id === m.id);
-      if (decision) reached.push({ gemeente: m.gemeente, title: m.title, date: todayIso(new Date(decision.decided_at)) });
+      if (decision) reached.push({ gemeente: m.gemeente, title: m.title, date: todayIso(new Date(decision.decided_at)), plannedDate: m.plannedDate, approvedOn: todayIso(new Date(decision.decided_at)) });
     } else if (m.effectiveStatus === 'done' && m.plannedDate >= fromDay && m.plannedDate <= today) {
-      reached.push({ gemeente: m.gemeente, title: m.title, date: m.plannedDate });
+      reached.push({ gemeente: m.gemeente, title: m.title, date: m.plannedDate, plannedDate: m.plannedDate });
     }
   }
   reached.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
   const coming = all
     .filter((m) => m.effectiveStatus !== 'approved' && m.effectiveStatus !== 'done' && m.plannedDate >= today)
-    .map((m) => ({ gemeente: m.gemeente, title: m.title, date: m.plannedDate }));
+    .map((m) => ({ gemeente: m.gemeente, title: m.title, date: m.plannedDate, plannedDate: m.plannedDate }));
   return { reached, coming };
 }
 

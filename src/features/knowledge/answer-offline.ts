@@ -6,6 +6,7 @@ import { quotedSentences, type KnowledgeBase, type Passage } from './knowledge-b
 import type { KnowledgeDocument, StoredSentence } from './store/knowledge-store.js';
 import { fold, MONTHS, tokenize } from './text/normalize.js';
 import { isTableRow, leansOnPrevious, tableHeaderIndex } from './answer/context.js';
+import { plainQuote, renderQuote, safeMarkdown, withYear } from './reply-format.js';
 
 export interface OfflineAnswer {
   kind: 'answer' | 'glossary' | 'priorities' | 'abstain' | 'no-question' | 'too-long';
@@ -17,6 +18,8 @@ export interface OfflineAnswer {
   abstained: boolean;
   /** The passages the answer quotes, in citation order. */
   passages: Passage[];
+  /** The whole quoted text per citation, in citation order (the priorities overview; the dashboard tab shows it). */
+  quotes?: string[];
 }
 
 export const MAX_QUESTION_CHARS = 1000;
@@ -27,24 +30,13 @@ const CLOSE_MARGIN = 0.04;
 // An older document's window this close to the best is a competing answer (named as older when its figures differ).
 const OLDER_MARGIN = 0.15;
 
-/** Document text shown in a Teams markdown message must not turn into links, emphasis or markers. */
-export function safeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
-}
+export { safeMarkdown } from './reply-format.js';
 
 function sourceLabel(document: KnowledgeDocument, locale: Locale): string {
   const t = catalogue(locale).knowledge;
   return format(t.sourceLabel, { title: `*${safeMarkdown(document.title)}*`, gemeente: document.gemeente ?? t.unknownGemeente });
 }
 
-function renderQuote(sentences: readonly StoredSentence[]): string {
-  let out = '';
-  for (const s of sentences) {
-    const text = safeMarkdown(s.text);
-    out += s.item ? `\n- ${text}` : out ? ` ${text}` : text;
-  }
-  return out.trim();
-}
 
 interface Fact {
   passage: Passage;
@@ -70,9 +62,10 @@ function compose(facts: readonly Fact[], locale: Locale, heading?: string, dates
     const source = sourceLabel(f.passage.document, locale);
     const date = f.passage.document.date;
     const lead = f.older && date ? format(t.accordingOlder, { source, date: longDate(date, locale) }) : format(t.according, { source });
-    const quote = f.sentences.map((s) => s.text).join(' ');
-    const dated = datesNeedYear && date && dayMonth.test(quote) && !/\b(19|20)\d\d\b/.test(quote) ? ` ${format(t.documentDated, { date: longDate(date, locale) })}` : '';
-    return `${lead} ${renderQuote(f.sentences)}${dated} [${i + 1}]`;
+    // A day and month get the document's year in the quote itself; a bare month ("in oktober") is dated after it.
+    const quote = withYear(f.sentences.map((s) => s.text).join(' '), date);
+    const dated = datesNeedYear && date && dayMonth.test(quote) && !/\b(19|20)\d\d\b/.test(quote) ? `${format(t.documentDated, { date: longDate(date, locale) })} ` : '';
+    return `${lead} ${renderQuote(f.sentences, `${dated}[${i + 1}]`, date)}`;
   });
   const note = locale === 'en' && t.quotedInDutch ? `\n\n_${t.quotedInDutch}_` : '';
   return { text: [heading, ...blocks].filter(Boolean).join('\n\n') + note, sources };
@@ -197,6 +190,7 @@ function bestSentence(passages: readonly Passage[], stems: ReadonlySet<string>, 
       const hits = s.lexemes.filter((l) => [...stems].some((st) => l === st || l.startsWith(st) || l.endsWith(st))).length;
       if (hits === 0) return;
       const score = hits + prefer(passage, s, i);
+      if (!Number.isFinite(score)) return;
       if (!best || score > best.score) best = { passage, index: i, score };
     });
   }
@@ -219,6 +213,7 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
   const blocks: string[] = [];
   const sources: CitationSource[] = [];
   const quoted: Passage[] = [];
+  const quotes: string[] = [];
   const ordered = [...groups].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
   for (const [name, docs] of ordered) {
     const newest = [...docs].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
@@ -229,27 +224,80 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
       newest.map((d) => d.id),
       [...themeWords, ...focusWords],
     );
-    // A sentence that introduces a list of themes is the best overview of a policy.
-    const leadIn = (p: Passage, s: StoredSentence, i: number) => (!s.item && p.sentences[i + 1]?.item ? 2 : 0) + (/:\s*$/.test(s.text) ? 0.5 : 0) + (rank.get(p.document.id) ?? 0);
+    // A sentence that introduces a list of themes is the best overview of a policy; a planning
+    // timetable ("De planning … ziet als volgt:" with dated steps) is not a list of themes.
+    const leadIn = (p: Passage, s: StoredSentence, i: number) =>
+      isTimetable(p, i) || s.item || !p.sentences[i + 1]?.item ? -Infinity : 2 + (/:\s*$/.test(s.text) ? 0.5 : 0) + (rank.get(p.document.id) ?? 0);
     const themes = bestSentence(passages, themeStems, leadIn);
-    const focus = bestSentence(passages, focusStems, (p, s, i) => (focusYear && s.text.includes(focusYear) ? 2 : 0) + (rank.get(p.document.id) ?? 0) - (themes && themes.passage.id === p.id && themes.index === i ? 10 : 0));
-    const label = `**${safeMarkdown(name ?? t.unknownGemeente)}**`;
+    const focus = bestSentence(passages, focusStems, (p, s, i) =>
+      isTimetable(p, i) ? -Infinity : (focusYear && s.text.includes(focusYear) ? 2 : 0) + (rank.get(p.document.id) ?? 0) - (themes && themes.passage.id === p.id && themes.index === i ? 10 : 0) - (s.item ? 1 : 0) - (/\bhier(in|bij|mee)\b/i.test(s.text) ? 3 : 0) + (pointsBack.test(s.text) ? -Infinity : 0));
+    // A document without a gemeente (a budget chapter exported without its cover) is named by its title.
+    const label = name ? `**${safeMarkdown(name)}**` : `**${safeMarkdown(format(t.prioritiesUnnamed, { title: docs[0]!.title }))}**`;
     const lines: string[] = [label];
+    if (!themes && sources.length < 10) {
+      // No themes stated yet: say what the documents do state, the plan being prepared and when the council adopts it.
+      const plan = await planInPreparation(kb, newest);
+      if (plan) {
+        sources.push({ document: plan.passage.document, excerpt: plan.sentence.text, sectionTitle: plan.passage.sectionTitle });
+        quotes.push(format(t.prioritiesInPreparation, { plan: plan.title, date: plan.date }));
+        quoted.push(plan.passage);
+        lines.push(`${format(t.prioritiesInPreparation, { plan: safeMarkdown(plan.title), date: plan.date })} [${sources.length}]`);
+      }
+    }
     for (const [heading, found] of [
       [t.prioritiesThemes, themes],
       [t.prioritiesFocus, focus],
     ] as const) {
-      if (!found || sources.length >= 20) continue;
+      if (!found || sources.length >= 10) continue;
       const sentences = quotedSentences(found.passage, found.index, found.index, true, true);
       sources.push({ document: found.passage.document, excerpt: sentences.map((s) => s.text).join(' '), sectionTitle: found.passage.sectionTitle });
+      quotes.push(plainQuote(sentences, found.passage.document.date));
       quoted.push(found.passage);
-      lines.push(`${heading} ${renderQuote(sentences)} [${sources.length}]`);
+      lines.push(`${heading} ${renderQuote(sentences, `[${sources.length}]`, found.passage.document.date)}`);
     }
     if (lines.length === 1) lines.push(format(t.prioritiesNone, { gemeente: name ?? t.unknownGemeente }));
     blocks.push(lines.join('\n\n'));
   }
   const note = locale === 'en' && t.quotedInDutch ? `\n\n_${t.quotedInDutch}_` : '';
   const text = `**${t.prioritiesTitle}**\n\n${blocks.join('\n\n')}${note}`;
-  const answer = withCitations('priorities', text, sources, quoted);
+  const answer = { ...withCitations('priorities', text, sources, quoted), quotes };
   return sources.length ? answer : { ...answer, abstained: true };
+}
+
+// A sentence that opens by pointing back ("Daarnaast …", "Dit vraagt …") needs the one before it.
+const pointsBack = /^(daarnaast|daarom|daarbij|hierin|hierbij|hiermee|dit|deze|die|allereerst|ook|tevens|verder|zo)\b/i;
+
+const monthName = /\b\d{0,2}\s*(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/i;
+
+/** A passage's sentence i opens (or is part of) a dated planning list rather than a list of themes. */
+function isTimetable(p: Passage, i: number): boolean {
+  const s = p.sentences[i]!;
+  if (/\bplanning\b/i.test(s.text) && !s.item) return true;
+  let start = i;
+  while (start > 0 && p.sentences[start]!.item) start -= 1;
+  const items = p.sentences.slice(start + 1).filter((x, k, all) => x.item && all.slice(0, k).every((y) => y.item));
+  return items.length >= 2 && items.filter((x) => monthName.test(x.text)).length >= items.length / 2;
+}
+
+/**
+ * The policy plan a gemeente is preparing and the council date that adopts it, from a planning
+ * document ("Planning Beleidsplan …" with "Raad (21 december) — Vaststelling …").
+ */
+async function planInPreparation(kb: KnowledgeBase, documents: readonly KnowledgeDocument[]): Promise<{ title: string; date: string; passage: Passage; sentence: StoredSentence } | undefined> {
+  const passages = await kb.passagesOf(documents.map((d) => d.id), ['vaststelling', 'vastgesteld', 'vaststellen']);
+  for (const passage of passages) {
+    for (const sentence of passage.sentences) {
+      const date = /\braad\b[^—–-]*?\((\d{1,2}\s+\p{L}+(?:\s+\d{4})?)\)/iu.exec(sentence.text)?.[1];
+      if (!date || !/vaststell/i.test(sentence.text)) continue;
+      const title = passage.document.title.replace(/^planning\s+(van\s+)?(het\s+)?/i, '');
+      return { title, date: withYear(date, passage.document.date), passage, sentence };
+    }
+  }
+  return undefined;
+}
+
+/** Whether a text names a known gemeente, for callers that route by gemeente. */
+export function namedGemeente(text: string, gemeenten: readonly string[]): string | null {
+  const folded = fold(text);
+  return gemeenten.find((g) => folded.includes(fold(g))) ?? null;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { escapeMarkdown, renderCard } from '../../cards/render-card.js';
+import { leadTimeText } from './lead-time-text.js';
 import { format, type Catalogue } from '../../i18n/catalogue.js';
 import type { CaseFacts, CasePersonalData } from './case-records.js';
 import { availableActions } from './case-state.js';
@@ -118,6 +119,18 @@ function personalFacts(m: Texts, facts: CaseFacts, personal: CasePersonalData): 
  * The case card. Everyone sees the number, kind and urgency; the coordinator view (sent only to
  * a verified coordinator) adds the personal data and the buttons this status allows.
  */
+/** "1 december 2026": how a date reads in Dutch (the Amsterdam day). */
+function longDate(at: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(at);
+}
+
+/** "2026-12" as "december 2026". */
+function monthName(month: string, locale: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)));
+}
+
 export function caseCard(
   t: Catalogue,
   facts: CaseFacts,
@@ -132,7 +145,7 @@ export function caseCard(
     ? [
         { title: m.factStatus, value: m.statuses[facts.status] },
         ...(facts.outcome ? [{ title: m.factOutcome, value: m.outcomes[facts.outcome] }] : []),
-        { title: m.factCreated, value: facts.createdAt.toISOString().slice(0, 10) },
+        { title: m.factCreated, value: longDate(facts.createdAt, m.formatLocale) },
       ]
     : [];
   const can = Object.fromEntries(availableActions(facts.status).map((a) => [a, true]));
@@ -160,9 +173,9 @@ export function statisticsCard(t: Catalogue, stats: MediationStatistics): Record
   const counts = <K extends string>(record: Record<K, number>, titles: Record<K, string>) =>
     (Object.keys(record) as K[]).filter((k) => record[k] > 0).map((k) => ({ title: titles[k], value: String(record[k]) }));
   const lead = (l: MediationStatistics['leadTimes']['intakeToAccepted']) =>
-    l.count === 0 ? m.statsNone : format(m.statsDays, { median: String(l.medianDays), average: String(l.averageDays), count: l.count });
+    leadTimeText(l, m);
   const sections = [
-    { title: m.statsByMonth, facts: stats.byMonth.map((b) => ({ title: b.month, value: String(b.count) })) },
+    { title: m.statsByMonth, facts: stats.byMonth.map((b) => ({ title: monthName(b.month, m.formatLocale), value: String(b.count) })) },
     { title: m.statsBySource, facts: counts(stats.bySource, m.referrerRoles) },
     { title: m.statsByKind, facts: counts(stats.byKind, m.kinds) },
     { title: m.statsByStatus, facts: counts(stats.byStatus, m.statuses) },

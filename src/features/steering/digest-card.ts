@@ -22,7 +22,10 @@ export function digestCard(digest: Digest, t: Catalogue, options: { locale: Loca
   const parts: CardPart[] = [];
   const where = (gemeente?: string) => (gemeente ? ` (${escapeMarkdown(gemeente)})` : '');
   const milestone = (m: { title: string; date: string; gemeente?: string }) => bullet(`${day(m.date)}: ${escapeMarkdown(m.title)}${where(m.gemeente)}`);
-  parts.push({ title: s.milestonesReached, lines: digest.milestones.reached.length ? digest.milestones.reached.map(milestone) : none, facts: [] });
+  // A reached milestone: its own planned day, and the day it was approved said as such.
+  const reached = (m: { title: string; date: string; gemeente?: string; approvedOn?: string }) =>
+    m.approvedOn ? bullet(`${escapeMarkdown(m.title)}${where(m.gemeente)}: ${format(s.approvedOn, { approved: day(m.approvedOn), planned: day(m.date) })}`) : milestone(m);
+  parts.push({ title: s.milestonesReached, lines: digest.milestones.reached.length ? digest.milestones.reached.map(reached) : none, facts: [] });
   parts.push({ title: s.milestonesComing, lines: digest.milestones.coming.length ? digest.milestones.coming.map(milestone) : none, facts: [] });
   parts.push({
     title: s.approvalsWaiting,

@@ -13,6 +13,8 @@ export interface DigestMilestone {
   /** ISO date (yyyy-mm-dd). */
   date: string;
   gemeente?: string;
+  /** For a milestone reached by approval: the day it was approved (then `date` is its planned day). */
+  approvedOn?: string;
 }
 
 export interface DigestApproval {

@@ -1,9 +1,10 @@
 import { isAbsolute } from 'node:path';
 import type { Core } from '../../app/core.js';
 import { fromRoot } from '../../core/project-root.js';
-import { catalogue, format } from '../../i18n/catalogue.js';
+import { catalogue } from '../../i18n/catalogue.js';
 import { loadMilestoneFiles, MilestoneRegister, milestoneProgress, waitingApprovals } from '../approvals/index.js';
 import { mediationStatistics, type LeadTime } from '../mediation/index.js';
+import { leadTimeText } from '../mediation/lead-time-text.js';
 import { knowledgeStatusNotes } from '../summaries/knowledge-wiring.js';
 import type { DigestFact, DigestSources } from './digest-sources.js';
 import { MAX_NOTES } from './digest.js';
@@ -21,7 +22,10 @@ export function realDigestSources(core: Core): DigestSources {
   const statusNotes = knowledgeStatusNotes(core);
   return {
     async milestones(query) {
-      return milestoneProgress(register, core.db, { tenantId: query.tenantId, gemeenten: core.organisation.gemeenten(query.tenantId), from: query.from, to: query.to });
+      const progress = await milestoneProgress(register, core.db, { tenantId: query.tenantId, gemeenten: core.organisation.gemeenten(query.tenantId), from: query.from, to: query.to });
+      // A milestone shows its own date; the approval day is said as such.
+      const named = (m: (typeof progress.reached)[number]) => ({ title: m.title, gemeente: m.gemeente, date: m.plannedDate, ...(m.approvedOn ? { approvedOn: m.approvedOn } : {}) });
+      return { reached: progress.reached.map(named), coming: progress.coming.map(named) };
     },
     async pendingApprovals(query) {
       return (await waitingApprovals(core.db, query.tenantId)).map((a) => ({ title: a.title, gemeente: a.gemeente, since: a.requestedAt.toISOString().slice(0, 10) }));
@@ -30,8 +34,7 @@ export function realDigestSources(core: Core): DigestSources {
       if (!isMediationProgramme(query.programme)) return undefined;
       const t = catalogue(core.config.DEFAULT_LOCALE).mediation;
       const stats = await mediationStatistics(core.db, { tenantId: query.tenantId, from: query.from, to: query.to });
-      const lead = (l: LeadTime) =>
-        l.count === 0 ? t.statsNone : format(t.statsDays, { median: l.medianDays ?? '-', average: l.averageDays ?? '-', count: l.count });
+      const lead = (l: LeadTime) => leadTimeText(l, t);
       return [
         { label: t.statsTotal, value: String(stats.total) },
         { label: t.statsToAccepted, value: lead(stats.leadTimes.intakeToAccepted) },

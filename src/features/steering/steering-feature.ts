@@ -48,7 +48,8 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions = {}
 
   async function post(group: SteeringGroup, footer: string): Promise<void> {
     const card = await renderDigest(group, footer);
-    await messenger.send(group.address, cardMessage(card, { summary: format(catalogue(core.config.DEFAULT_LOCALE).summaries.steering.digestTitle, { programme: group.programme }) }));
+    // A new post in the channel, not a reply under the message that registered the group.
+    await (messenger.post ? messenger.post.bind(messenger) : messenger.send.bind(messenger))(group.address, cardMessage(card, { summary: format(catalogue(core.config.DEFAULT_LOCALE).summaries.steering.digestTitle, { programme: group.programme }) }));
     await groups.markUpdated(group.tenantId, group.programme, core.now());
   }
 

@@ -46,7 +46,10 @@ export function knowledgeStatusNotes(core: Core): (since: Date, limit: number) =
   const kb = knowledgeBase(core.db);
   const at = (d: KnowledgeDocument) => new Date(d.ingestedAt).getTime();
   return async (since, limit) => {
-    const added = (await kb.listDocuments()).filter((d) => isStatusUpdate(d) && at(d) > since.getTime());
+    // New means added since the last update and, when the note is dated, written since then too:
+    // a 2023 note loaded today is not news for the steering group.
+    const sinceDay = since.toISOString().slice(0, 10);
+    const added = (await kb.listDocuments()).filter((d) => isStatusUpdate(d) && at(d) > since.getTime() && (!d.date || d.date >= sinceDay));
     added.sort((a, b) => at(b) - at(a));
     return Promise.all(added.slice(0, limit).map((d) => summaryDocument(kb, d)));
   };

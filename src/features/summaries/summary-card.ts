@@ -1,4 +1,5 @@
-import { cardMessage, escapeMarkdown, renderCard } from '../../cards/render-card.js';
+import { cardText } from '../../cards/card-text.js';
+import { cardMessage, renderCard } from '../../cards/render-card.js';
 import { format, type Catalogue } from '../../i18n/catalogue.js';
 import type { OutgoingActivity } from '../../routing/turn.js';
 import { buildCitations, citationEntity } from '../knowledge/index.js';
@@ -9,7 +10,7 @@ const citationsOf = (citations: readonly SummaryCitation[]) =>
   buildCitations(citations.map((c) => ({ document: { title: `${c.documentTitle} – ${c.sectionTitle}`, gemeente: null, docType: '', date: null }, excerpt: c.passage })));
 
 const marker = (n: number) => (n > 0 ? ` [${n}]` : '');
-const bullet = (line: SummaryLine) => ({ text: `• ${escapeMarkdown(line.text)}${marker(line.citation)}` });
+const bullet = (line: SummaryLine) => ({ text: `• ${cardText(line.text)}${marker(line.citation)}` });
 
 /**
  * The summary as one message: the card, plus a short text line with the `[n]` markers that Teams
@@ -18,14 +19,14 @@ const bullet = (line: SummaryLine) => ({ text: `• ${escapeMarkdown(line.text)}
 export function summaryMessage(summary: Summary, t: Catalogue, options: { uploadId?: string; canAddToKnowledge: boolean }): OutgoingActivity {
   const s = t.summaries;
   const card = renderCard('summary-card', {
-    title: escapeMarkdown(summary.title),
+    title: cardText(summary.title),
     label: summary.kind === 'ai' ? s.aiLabel : s.extractiveLabel,
     isAi: summary.kind === 'ai',
     note: summary.fallback === 'unavailable' ? s.aiUnavailable : summary.fallback === 'ungrounded' ? s.aiUngrounded : '',
-    sections: summary.sections.map((section) => ({ title: escapeMarkdown(section.title), bullets: section.bullets.map(bullet) })),
+    sections: summary.sections.map((section) => ({ title: cardText(section.title), bullets: section.bullets.map(bullet) })),
     hasFigures: summary.figures.length > 0,
     figuresTitle: s.figuresTitle,
-    figures: summary.figures.map((f) => ({ figure: f.figure, context: `${escapeMarkdown(f.context)}${marker(f.citation)}` })),
+    figures: summary.figures.map((f) => ({ figure: f.figure, context: `${cardText(f.context)}${marker(f.citation)}` })),
     hasOutlook: summary.outlook.length > 0,
     outlookTitle: s.outlookTitle,
     outlook: summary.outlook.map(bullet),

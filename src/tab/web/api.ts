@@ -23,7 +23,7 @@ export interface MediationStats {
   leadTimeDays: { toAccepted: number | null; toClosed: number | null };
 }
 export interface DocumentItem { id: string; title: string; gemeente?: string; kind?: string; updated?: string; url?: string }
-export interface SearchHit { documentId: string; title: string; snippet: string; page?: number; url?: string }
+export interface SearchHit { documentId: string; title: string; snippet: string; section?: string; more?: { section: string; text: string }[]; about?: string; page?: number; url?: string }
 
 export function createApi(token: () => Promise<string | undefined>, locale: Locale) {
   async function get<T>(path: string, params: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {

@@ -8,29 +8,48 @@ function titleNode(title: string, url: string | undefined): HTMLElement {
   return href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, title) : h('strong', {}, title);
 }
 
-function documentList(docs: DocumentItem[], texts: Texts): HTMLElement {
+/** "11 juli 2023", as the milestones timeline writes dates. */
+function day(iso: string, locale: string): string {
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(locale === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+function documentList(docs: DocumentItem[], texts: Texts, locale: string): HTMLElement {
   return h(
     'ul',
     { class: 'documents' },
     ...docs.map((d) =>
-      h('li', {}, titleNode(d.title, d.url), h('span', { class: 'muted' }, [d.gemeente, d.kind, d.updated ? format(texts.updated, { date: d.updated.slice(0, 10) }) : undefined].filter(Boolean).join(' · '))),
+      h('li', {}, titleNode(d.title, d.url), h('span', { class: 'muted' }, [d.gemeente, d.kind, d.updated ? format(texts.updated, { date: day(d.updated, locale) }) : undefined].filter(Boolean).join(' · '))),
     ),
   );
 }
 
+/** Each result opens (a disclosure) to show where in the document the words stand and the other passages that match. */
 function hitList(hits: SearchHit[], texts: Texts): HTMLElement {
   return h(
     'ul',
     { class: 'documents' },
-    ...hits.map((hit) => h('li', {}, titleNode(hit.page ? `${hit.title} (${format(texts.page, { page: hit.page })})` : hit.title, hit.url), h('p', {}, hit.snippet))),
+    ...hits.map((hit) => {
+      const title = hit.page ? `${hit.title} (${format(texts.page, { page: hit.page })})` : hit.title;
+      const details = h(
+        'details',
+        { class: 'hit' },
+        h('summary', {}, h('strong', {}, title), hit.snippet ? h('p', {}, hit.snippet) : null),
+        hit.about ? h('p', { class: 'muted' }, hit.about) : null,
+        hit.section ? h('p', { class: 'muted' }, format(texts.fromSection, { section: hit.section })) : null,
+        ...(hit.more ?? []).map((m) => h('blockquote', {}, h('p', { class: 'muted' }, format(texts.fromSection, { section: m.section })), h('p', {}, m.text))),
+        safeHref(hit.url) ? titleNode(texts.openDocument, hit.url) : null,
+      );
+      return h('li', {}, details);
+    }),
   );
 }
 
 /** The document list with a search box that asks the bot's own retrieval, debounced while typing. */
-export function documentsView(data: Section<DocumentItem>, texts: Texts, api: Api): HTMLElement {
+export function documentsView(data: Section<DocumentItem>, texts: Texts, api: Api, locale = 'nl'): HTMLElement {
   const status = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite', id: 'search-status' });
   const results = h('div', {});
-  const list = data.available ? (data.items.length ? documentList(data.items, texts) : empty(texts)) : notAvailable(texts);
+  const list = data.available ? (data.items.length ? documentList(data.items, texts, locale) : empty(texts)) : notAvailable(texts);
   const field = h('fluent-text-field', { type: 'search', id: 'document-search', placeholder: texts.searchPlaceholder, 'aria-label': texts.searchLabel, maxlength: '200' }, texts.searchLabel);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inflight: AbortController | undefined;

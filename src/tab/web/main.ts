@@ -46,7 +46,7 @@ async function start(): Promise<void> {
     load(priorities.body, api.priorities, (d) => prioritiesView(d, texts)),
     load(milestones.body, api.milestones, (d) => milestonesView(d, texts, host.locale)),
     load(mediation.body, api.mediation, (d) => mediationView(d, texts)),
-    load(documents.body, api.documents, (d) => documentsView(d, texts, api)),
+    load(documents.body, api.documents, (d) => documentsView(d, texts, api, host.locale)),
   ]);
   document.body.dataset.loaded = 'true';
 

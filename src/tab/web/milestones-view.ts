@@ -22,6 +22,7 @@ export function milestonesView(data: Section<Milestone>, texts: Texts, locale: s
   if (!data.available) return notAvailable(texts);
   if (data.items.length === 0) return empty(texts);
   const items = [...data.items].sort((a, b) => a.due.localeCompare(b.due));
+  const today = new Date().toISOString().slice(0, 10);
   return h(
     'ol',
     { class: 'timeline', 'aria-label': texts.milestonesCaption },
@@ -32,6 +33,8 @@ export function milestonesView(data: Section<Milestone>, texts: Texts, locale: s
         h('time', { datetime: m.due.slice(0, 10) }, date(m.due, locale)),
         h('div', { class: 'milestone' }, h('strong', {}, m.title), h('span', { class: 'muted' }, ` · ${m.gemeente}`)),
         h('fluent-badge', { class: `badge badge-${m.status}` }, texts[statusText[m.status]]),
+        // The chat's words for an open milestone past its date.
+        m.status === 'open' && m.due.slice(0, 10) < today ? h('span', { class: 'muted' }, ` · ${texts.statusOverdue}`) : '',
       ),
     ),
   );
