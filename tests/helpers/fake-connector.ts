@@ -90,6 +90,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       calls.push({ method: 'POST', path: req.url, conversationId: created.channelData?.channel?.id ?? '', body: created.activity ?? {}, newConversation: true });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `conv-${++counter}`, activityId: `activity-${++counter}` }));
+      recorded();
       return;
     }
     calls.push(call);

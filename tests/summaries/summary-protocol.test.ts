@@ -140,7 +140,8 @@ describe('summaries over /api/messages', () => {
     expect(cardText(card)).toContain('Bedoelt u een van deze?');
     expect(card.actions.map((a: any) => [a.type, a.title, a.data])).toEqual([['Action.Submit', 'notitie', { command: 'samenvatting van notitie' }]]);
     const clicked = await bot.post(messageActivity('', { value: card.actions[0].data, serviceUrl: bot.connector.url }));
-    expect(cardText(firstCard(clicked.body.activities)).replace(/\\/g, '')).toContain('Doorkijkje naar 2024');
+    // The note's look ahead to 2024 is there, under the summary's own "Doorkijk".
+    expect(cardText(firstCard(clicked.body.activities))).toMatch(/Doorkijk[\s\S]*2024/);
   });
 
   it('summarises a stored document by title (the file added above)', async () => {
@@ -149,7 +150,7 @@ describe('summaries over /api/messages', () => {
     expect(stored!.title).toBe('notitie');
     const text = cardText(firstCard(replies)).replace(/\\/g, '');
     expect(text).toContain('Buurtbemiddeling');
-    expect(text).toContain('Doorkijkje naar 2024');
+    expect(text).toMatch(/Doorkijk[\s\S]*2024/);
   });
 
   it('says there is nothing to adjust before any summary', async () => {

@@ -8,6 +8,8 @@ export function safeMarkdown(text: string): string {
 const months = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
 const dayMonth = new RegExp(`\\b(\\d{1,2}\\s+(?:${months}))(?!\\s+\\d{4})\\b`, 'gi');
 
+const recurring = /\b(elk|ieder|elke|iedere)\s+(jaar|kwartaal|half\s?jaar)\b|\bjaarlijks|\bper\s+jaar\b|\bevery\s+year\b/i;
+
 /**
  * A date written without its year ("Raad (21 december)") gets the year of the document it comes
  * from, so an answer read later does not leave the reader guessing which December.
@@ -15,6 +17,8 @@ const dayMonth = new RegExp(`\\b(\\d{1,2}\\s+(?:${months}))(?!\\s+\\d{4})\\b`, '
 export function withYear(text: string, documentDate: string | null | undefined): string {
   const year = documentDate?.slice(0, 4);
   if (!year || !/^\d{4}$/.test(year)) return text;
+  // "elk jaar vóór 1 april" is every year's date, not the document's year: the answer dates the document instead.
+  if (recurring.test(text)) return text;
   return text.replace(dayMonth, `$1 ${year}`);
 }
 

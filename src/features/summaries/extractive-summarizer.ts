@@ -131,13 +131,35 @@ export function summarizeExtractive(document: SummaryDocument, options: Partial<
     used += wordCount(next.text);
   }
 
+  // Key figures (amounts, counts, percentages) with their whole sentence, when not already shown:
+  // from the cited parts first, else from another part while the citation limit allows.
+  const shown = new Set([...[...chosen.values()].flat(), ...outlookPicks].map((c) => c.text));
+  const figurePicks: { candidate: Candidate; figure: string }[] = [];
+  const figureCandidates = perSection
+    .flat()
+    .filter((c) => !shown.has(c.text))
+    .sort((a, b) => Number(citedSections.has(b.section)) - Number(citedSections.has(a.section)) || b.score - a.score);
+  let figureWords = 0;
+  for (const c of figureCandidates) {
+    if (figurePicks.length >= MAX_FIGURES || wordCount(c.text) > 30) continue;
+    if (used + outlookWords + figureWords + wordCount(c.text) > budget) continue;
+    if (!citedSections.has(c.section) && citedSections.size >= MAX_SUMMARY_CITATIONS) continue;
+    const figure = figuresIn(c.text).find((f) => isKeyFigure(f.text) && !isDateOrYear(f.text) && !figurePicks.some((x) => x.figure.startsWith(f.text)));
+    if (!figure) continue;
+    // "46" of "46 miljoen" is only half the figure: the unit that follows belongs to it.
+    const unit = /^\s+(miljoen|miljard|mln|duizend|procent|euro)\b/i.exec(c.text.slice(figure.index + figure.text.length))?.[0] ?? '';
+    figurePicks.push({ candidate: c, figure: `${figure.text}${unit}` });
+    citedSections.add(c.section);
+    figureWords += wordCount(c.text);
+  }
+
   // Citations: one per section used, in document order.
   const order = [...citedSections].sort((a, b) => a - b);
   const citations: SummaryCitation[] = order.map((section, i) => ({
     position: i + 1,
     documentTitle: document.title,
     sectionTitle: document.sections[section]!.title,
-    passage: [...(chosen.get(section) ?? []), ...outlookPicks.filter((c) => c.section === section)].sort((a, b) => a.order - b.order).map((c) => c.text).join(' '),
+    passage: [...(chosen.get(section) ?? []), ...outlookPicks.filter((c) => c.section === section), ...figurePicks.map((f) => f.candidate).filter((c) => c.section === section)].sort((a, b) => a.order - b.order).map((c) => c.text).join(' '),
     section,
   }));
   const positionOf = (section: number) => order.indexOf(section) + 1;
@@ -148,21 +170,7 @@ export function summarizeExtractive(document: SummaryDocument, options: Partial<
     .map(([section, picks]) => ({ title: document.sections[section]!.title, bullets: picks.sort((a, b) => a.order - b.order).map(lineOf) }));
   const outlook = outlookPicks.sort((a, b) => a.section - b.section || a.order - b.order).map(lineOf);
 
-  // Key figures (amounts, counts, percentages) from the cited parts, with their whole sentence, when not already shown.
-  const shownText = normalizeSpace([...sections.flatMap((s) => s.bullets.map((b) => b.text)), ...outlook.map((o) => o.text)].join(' '));
-  const figures: Summary['figures'] = [];
-  const fromCited = perSection.flat().filter((c) => citedSections.has(c.section)).sort((a, b) => b.score - a.score);
-  let figureWords = 0;
-  for (const c of fromCited) {
-    if (figures.length >= MAX_FIGURES || shownText.includes(c.text) || wordCount(c.text) > 30) continue;
-    if (used + outlookWords + figureWords + wordCount(c.text) > budget) continue;
-    const figure = figuresIn(c.text).find((f) => isKeyFigure(f.text) && !isDateOrYear(f.text) && !figures.some((x) => x.figure === f.text));
-    if (!figure) continue;
-    // "46" of "46 miljoen" is only half the figure: the unit that follows belongs to it.
-    const unit = /^\s+(miljoen|miljard|mln|duizend|procent|euro)\b/i.exec(c.text.slice(figure.index + figure.text.length))?.[0] ?? '';
-    figures.push({ figure: `${figure.text}${unit}`, context: c.text, citation: positionOf(c.section) });
-    figureWords += wordCount(c.text);
-  }
+  const figures: Summary['figures'] = figurePicks.map(({ candidate, figure }) => ({ figure, context: candidate.text, citation: positionOf(candidate.section) }));
 
   const words = used + outlookWords + figureWords;
   return { title: document.title, sections, figures, outlook, citations, words, kind: 'extractive' };
