@@ -10,7 +10,8 @@ import { isLoopback } from '../http/loopback.js';
 import { fromRoot } from '../core/project-root.js';
 import { Organisation } from '../organisation/organisation.js';
 import { isAbsolute } from 'node:path';
-import { installRoutes } from '../routing/router.js';
+import { installRoutes, trainIntentClassifier, type Router } from '../routing/router.js';
+import { gemeentenVocabulary, routeAccess } from './route-access.js';
 import type { Feature } from '../routing/route.js';
 import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
@@ -42,6 +43,8 @@ export interface App {
   /** Resolves when the store is migrated and every feature has started (health turns 200). */
   ready: Promise<Core>;
   isReady(): boolean;
+  /** The message router once ready: the intent eval and the bench ask it what it makes of a text. */
+  router(): Router | undefined;
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   /** Stops taking requests, finishes in-flight turns and deferred work, stops features, closes the store. */
   close(): Promise<void>;
@@ -72,6 +75,7 @@ export function buildApp(options: AppOptions): App {
   let bot: TeamsBot | undefined;
   let db: Db | undefined;
   let features: Feature[] = [];
+  let router: Router | undefined;
 
   adapter.onTurnError = async (_context, error) => {
     // Errors inside a turn are handled in teams-bot; this only sees failures of the adapter itself.
@@ -98,7 +102,15 @@ export function buildApp(options: AppOptions): App {
     const created = createFeatures(core);
     features = created.features;
     const rateLimit = new UserRateLimit(config.EXPENSIVE_REQUESTS_PER_MINUTE);
-    const router = installRoutes(features, created.unmatched, { checkExpensive: (turn) => rateLimit.check(turn) });
+    const classifier = await trainIntentClassifier(features);
+    router = installRoutes(features, created.unmatched, {
+      checkExpensive: (turn) => rateLimit.check(turn),
+      classifier,
+      access: routeAccess(core),
+      gemeenten: gemeentenVocabulary(core),
+      now: core.now,
+      clarify: created.clarify,
+    });
     const processed = new ProcessedActivities(db);
     const pruned = await processed.prune();
     if (pruned > 0) log.info({ pruned }, 'old duplicate-delivery keys removed');
@@ -164,6 +176,7 @@ export function buildApp(options: AppOptions): App {
     log,
     ready,
     isReady: () => readyNow,
+    router: () => router,
     listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

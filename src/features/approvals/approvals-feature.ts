@@ -21,6 +21,7 @@ import { gemeenteIn, milestoneIdFor, parseAddCommand, splitNote } from './milest
 import { loadMilestoneFiles, matchMilestones, MilestoneRegister } from './milestone-register.js';
 import { requestApproval } from './request-approval.js';
 import { sendDueReminders } from './send-due-reminders.js';
+import { approvalsUtterances } from './approvals-utterances.js';
 
 const requestIdSchema = z.string().min(1).max(100);
 const cardRef = z.object({ requestId: requestIdSchema, version: z.number().int().positive() });
@@ -125,6 +126,8 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.pending',
       match: approvalPatterns.pending,
+      utterances: approvalsUtterances.pending,
+      guard: { tenant: true },
       handle: async (turn) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
         await remember(turn);
@@ -137,6 +140,9 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.upcoming',
       match: approvalPatterns.upcoming,
+      utterances: approvalsUtterances.upcoming,
+      guard: { tenant: true },
+      followUps: true,
       handle: async (turn, match) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
         await remember(turn);
@@ -148,6 +154,8 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.add',
       match: approvalPatterns.add,
+      utterances: approvalsUtterances.add,
+      guard: { tenant: true },
       handle: async (turn, match) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
         const command = parseAddCommand(match?.[1] ?? '', core.organisation.gemeenten(tenantId));
@@ -168,6 +176,8 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.move',
       match: approvalPatterns.move,
+      utterances: approvalsUtterances.move,
+      guard: { tenant: true },
       handle: async (turn, match) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
         const plannedDate = parseDate(match?.[2] ?? '');
@@ -190,6 +200,8 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.request',
       match: approvalPatterns.request,
+      utterances: approvalsUtterances.request,
+      guard: { tenant: true },
       handle: async (turn, match) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
         const { query, note } = splitNote(match?.[1] ?? '');
@@ -207,6 +219,8 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.export',
       match: approvalPatterns.export,
+      utterances: approvalsUtterances.export,
+      guard: { tenant: true },
       handle: async (turn, match) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
         const rest = (match?.[1] ?? '').trim();

@@ -12,6 +12,7 @@ import type { KnowledgeIngest, SummarySource } from './summary-source.js';
 import type { Summarizer, SummaryDocument } from './summary-types.js';
 import { downloadFile, extractUploadText, teamsFileOf } from './upload-reader.js';
 import { UploadStore } from './upload-store.js';
+import { summariesUtterances } from './summaries-utterances.js';
 
 export const latestPattern = /^(?:vat|geef)\b.*\b(?:laatste|recentste|nieuwste|actuele)\s+stand\s+van\s+zaken\b.*$|^(?:samenvatting\s+van\s+de\s+)(?:laatste|recentste|nieuwste)\s+stand\s+van\s+zaken\s*[.?!]?$/i;
 export const documentPattern = /^(?:geef\s+(?:me\s+|mij\s+)?(?:een\s+)?)?samenvatting\s+(?:van|over)\s+(?:het\s+document\s+|de\s+notitie\s+)?["“]?(.+?)["”]?\s*[.?!]?$/i;
@@ -97,6 +98,7 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
         kind: 'message',
         name: 'summaries.latest',
         match: latestPattern,
+        utterances: summariesUtterances.latest,
         async handle(turn) {
           if (!options.source) {
             await turn.send(turn.t.summaries.noKnowledge);
@@ -115,6 +117,7 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
         kind: 'message',
         name: 'summaries.document',
         match: documentPattern,
+        utterances: summariesUtterances.document,
         async handle(turn, match) {
           if (!options.source) {
             await turn.send(turn.t.summaries.noKnowledge);
@@ -142,6 +145,7 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
         kind: 'message',
         name: 'summaries.adjust',
         match: adjustPattern,
+        utterances: summariesUtterances.adjust,
         async handle(turn, match) {
           const last = turn.state.conversation.lastSummary as LastSummary | undefined;
           if (!last) {
