@@ -5,8 +5,7 @@ const english = new Set(['the', 'what', 'which', 'who', 'when', 'where', 'how', 
 const dutch = new Set([
   'de', 'het', 'een', 'wat', 'welke', 'wie', 'wanneer', 'waar', 'hoe', 'is', 'zijn', 'van', 'en', 'voor', 'met', 'graag', 'kan', 'je', 'u', 'over',
   'huidige', 'prioriteiten', 'toon', 'vat', 'samen', 'samenvatting', 'hoeveel', 'welk', 'mijn', 'ik', 'er', 'dit', 'deze', 'hulp',
-  // "help" is Dutch too; the bot is Dutch first, so a bare "help" gets Dutch.
-  'help',
+  // "help" is said in both languages: it says nothing about the language (the conversation's or the client's decides).
   // The bot's own Dutch commands, which often come without any function word ("buurtbemiddeling aanmelden").
   'aanmelden', 'buurtbemiddeling', 'mijlpalen', 'mijlpaal', 'goedkeuring', 'stuurgroep', 'registreer', 'kanaal', 'statistieken', 'korter', 'uitgebreider',
   'exporteer', 'verplaats', 'toevoegen', 'vraag', 'stuur', 'naar', 'wis', 'persoonsgegevens', 'zaak',

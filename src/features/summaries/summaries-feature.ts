@@ -123,7 +123,8 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
             await turn.send(turn.t.summaries.noKnowledge);
             return;
           }
-          const query = match![1]!.trim();
+          // In other words ("kun je de notitie van Heemstede samenvatten?") the whole text is the reference.
+          const query = (match?.[1] ?? turn.text).trim();
           const found = await options.source.findByTitle(turn.tenantId, query);
           if (found.match) {
             await summarizeStored(turn, found.match.id, defaultWords);
