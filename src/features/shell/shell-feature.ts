@@ -34,8 +34,7 @@ export function clarifyCard(t: Catalogue, text: string, routes: readonly string[
 
 /** A first name is friendlier than "Jansen, P. (Piet)"; Teams display names vary. */
 function firstName(name: string): string {
-  const inParens = name.match(/\(([^)]+)\)/)?.[1];
-  const first = (inParens ?? name.split(',').reverse().join(' ')).trim().split(/\s+/)[0] ?? '';
+  const first = name.replace(/\([^)]*\)/g, ' ').split(',').reverse().join(' ').trim().split(/\s+/)[0] ?? '';
   return escapeMarkdown(first);
 }
 

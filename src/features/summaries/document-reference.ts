@@ -68,7 +68,7 @@ export function rankDocuments<T extends ReferableDocument>(documents: readonly T
       if (title.some((t) => same(w, t))) score += 1;
       if (type.some((t) => same(w, t))) score += 1.5;
     }
-    if (named) score += 2;
+    if (named && document.gemeente) score += 2;
     if (year) score += 1;
     if (score > 0) ranked.push({ document, score });
   }
