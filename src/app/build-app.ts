@@ -110,6 +110,7 @@ export function buildApp(options: AppOptions): App {
       gemeenten: gemeentenVocabulary(core),
       now: core.now,
       clarify: created.clarify,
+      rewriteFollowUp: created.rewriteFollowUp,
     });
     const processed = new ProcessedActivities(db);
     const pruned = await processed.prune();

@@ -48,3 +48,8 @@ export function resolveReference(question: string, memory: ConversationMemory, g
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const stripEnd = (s: string) => s.replace(/[\s?!.]+$/, '');
+
+/** Leans on what was said before: points back ("daar", "die") or starts with "en …" / "and …". */
+export function looksLikeFollowUp(text: string): boolean {
+  return pointsBack.test(text) || /^\s*(?:en|and|maar|but|ook|also)\b/i.test(text);
+}

@@ -53,6 +53,8 @@ export interface MessageRoute {
   name: string;
   match?: RegExp | ((text: string, turn: Turn) => boolean);
   utterances?: Utterances;
+  /** The slots the handler reads besides gemeente, year and reference (a date is parsed only for routes that ask). */
+  slots?: readonly ('date' | 'question')[];
   guard?: Guard;
   /** "en in Hengelo?" right after this route repeats it for the other gemeente (or year). */
   followUps?: boolean;

@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/catalogue.js';
 import { memoryOf, type ConversationMemory } from './conversation-memory.js';
 import { findDate } from './find-date.js';
-import { resolveReference, rewriteQuestion, switchedTopic } from './follow-up.js';
+import { looksLikeFollowUp, resolveReference, rewriteQuestion, switchedTopic } from './follow-up.js';
 import type { IntentClassifier } from './intent-classifier.js';
 import type { FallbackRoute, MessageRoute, Slots, Understood } from './route.js';
 import type { Turn } from './turn.js';
@@ -42,13 +42,14 @@ function gemeenteIn(text: string, gemeenten: readonly string[]): string | undefi
   return gemeenten.find((g) => lower.includes(` ${g.toLowerCase()} `));
 }
 
-export function slotsOf(text: string, gemeenten: readonly string[], now: Date): Slots {
+export function slotsOf(text: string, gemeenten: readonly string[], now: Date, route?: MessageRoute): Slots {
   const slots: Slots = { reference: text };
   const gemeente = gemeenteIn(text, gemeenten);
   if (gemeente) slots.gemeente = gemeente;
   const year = yearIn(text);
   if (year) slots.year = year;
-  const date = findDate(text, now);
+  // The date parser is the costly part of understanding: only for routes that read a date.
+  const date = route?.slots?.includes('date') ? findDate(text, now) : undefined;
   if (date) slots.date = date.iso;
   return slots;
 }
@@ -63,9 +64,9 @@ export async function understand(deps: UnderstandDeps, turn: Understandable): Pr
     if (!route.match) continue;
     if (route.match instanceof RegExp) {
       const match = text.match(route.match);
-      if (match) return { kind: 'route', route, match, understood: { slots: slotsOf(text, deps.gemeenten(turn), deps.now()), via: 'pattern' } };
+      if (match) return { kind: 'route', route, match, understood: { slots: slotsOf(text, deps.gemeenten(turn), deps.now(), route), via: 'pattern' } };
     } else if (route.match(text, turn as Turn)) {
-      return { kind: 'route', route, match: null, understood: { slots: slotsOf(text, deps.gemeenten(turn), deps.now()), via: 'pattern' } };
+      return { kind: 'route', route, match: null, understood: { slots: slotsOf(text, deps.gemeenten(turn), deps.now(), route), via: 'pattern' } };
     }
   }
   if (!text) return { kind: 'none' };
@@ -91,8 +92,9 @@ export async function understand(deps: UnderstandDeps, turn: Understandable): Pr
     if (second && runnerUp && second.score >= deps.thresholds.clarifyFloor && first.score - second.score < deps.thresholds.margin) {
       return { kind: 'clarify', routes: [best, runnerUp], scores: [first.score, second.score] };
     }
-    if (first.score >= deps.thresholds.accept) return { kind: 'route', route: best, match: null, understood: { slots, via: 'classifier' }, score: first.score };
+    if (first.score >= deps.thresholds.accept) return { kind: 'route', route: best, match: null, understood: { slots: best.slots ? slotsOf(text, gemeenten, deps.now(), best) : slots, via: 'classifier' }, score: first.score };
   }
   const question = resolveReference(text, memory, gemeenten);
-  return { kind: 'fallback', understood: { slots: { ...slots, question }, via: question === text ? 'classifier' : 'follow-up' }, score: first?.score };
+  const followUp = question !== text || (Boolean(memory.question) && looksLikeFollowUp(text));
+  return { kind: 'fallback', understood: { slots: { ...slots, question }, via: followUp ? 'follow-up' : 'classifier' }, score: first?.score };
 }

@@ -187,6 +187,7 @@ export function approvalsFeature(core: Core): Feature {
       name: 'approvals.add',
       match: approvalPatterns.add,
       utterances: approvalsUtterances.add,
+      slots: ['date'],
       guard: { tenant: true },
       handle: async (turn, match) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
@@ -210,6 +211,7 @@ export function approvalsFeature(core: Core): Feature {
       name: 'approvals.move',
       match: approvalPatterns.move,
       utterances: approvalsUtterances.move,
+      slots: ['date'],
       guard: { tenant: true },
       handle: async (turn, match, understood) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);

@@ -43,6 +43,8 @@ export const approvalsUtterances = {
       'verplaats mijlpaal evaluatie naar 1 april', 'verplaats de mijlpaal', 'verschuif de mijlpaal naar volgende week', 'zet de mijlpaal een week later',
       'de mijlpaal schuift op naar mei', 'kan de mijlpaal naar later', 'nieuwe datum voor de mijlpaal', 'mijlpaal uitstellen', 'de evaluatie wordt later, pas de datum aan',
       'verander de datum van de mijlpaal', 'schuif de rapportage een maand door', 'de mijlpaal moet naar volgende week dinsdag', 'mijlpaal naar voren halen', 'andere datum voor mijlpaal',
+      'de mijlpaal wordt verschoven naar juni', 'kan de vaststelling verschoven worden naar de volgende raad', 'uitstel van de mijlpaal tot 1 oktober',
+      'de nieuwe datum van de evaluatie wordt 1 december', 'de oplevering wordt later, verzet de datum',
     ],
     en: [
       'move milestone evaluation to 1 April', 'move the milestone', 'postpone the milestone', 'reschedule the milestone to next week', 'change the date of the milestone',

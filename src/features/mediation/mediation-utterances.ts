@@ -29,7 +29,7 @@ export const mediationUtterances = {
     en: ['export case BB-2026-0001', 'subject access request for case BB-2026-0002', 'give me an export of BB-2026-0003', 'export all data of case BB-2025-0004'],
   },
   erase: {
-    nl: ['wis persoonsgegevens BB-2026-0001', 'verwijder de persoonsgegevens van zaak BB-2025-0002', 'persoonsgegevens wissen bij BB-2026-0003', 'recht op vergetelheid voor BB-2026-0004', 'gegevens van BB-2026-0005 verwijderen', 'wis de gegevens van zaak BB-2026-0006'],
+    nl: ['wis persoonsgegevens BB-2026-0001', 'verwijder de persoonsgegevens van zaak BB-2025-0002', 'persoonsgegevens wissen bij BB-2026-0003', 'recht op vergetelheid voor BB-2026-0004', 'gegevens van BB-2026-0005 verwijderen', 'wis de gegevens van zaak BB-2026-0006', 'wissen van de persoonsgegevens in het dossier', 'gegevens wissen van een zaak', 'de melder wil dat zijn gegevens gewist worden'],
     en: ['erase personal data of case BB-2026-0001', 'delete the personal data of BB-2026-0002', 'right to be forgotten for BB-2026-0003', 'remove personal details from case BB-2025-0004'],
   },
 } satisfies Record<string, Utterances>;

@@ -29,7 +29,7 @@ export const shellUtterances = {
     en: ['thanks', 'thank you', 'thanks a lot', 'thx', 'many thanks', 'great, thanks', 'cheers', 'thank you so much', 'that helps, thanks', 'perfect thank you'],
   },
   goodbye: {
-    nl: ['doei', 'dag', 'tot ziens', 'tot later', 'tot morgen', 'fijne dag nog', 'fijn weekend', 'ik ga ervandoor', 'houdoe', 'later', 'ciao', 'tot de volgende keer'],
+    nl: ['doei', 'dag', 'ok doei', 'oké, tot ziens', 'ok bye', 'tot ziens', 'tot later', 'tot morgen', 'fijne dag nog', 'fijn weekend', 'ik ga ervandoor', 'houdoe', 'later', 'ciao', 'tot de volgende keer'],
     en: ['bye', 'goodbye', 'see you', 'see you later', 'have a nice day', 'bye for now', 'talk to you later', 'cya', 'good night'],
   },
   smalltalk: {
