@@ -1,8 +1,6 @@
 import { containerBootstrap } from '@nlpjs/core';
-import { LangEn } from '@nlpjs/lang-en-min';
 import { LangNl } from '@nlpjs/lang-nl';
 import { Nlp } from '@nlpjs/nlp';
-import type { Locale } from '../i18n/catalogue.js';
 import type { Utterances } from './route.js';
 
 export interface IntentScore {
@@ -11,7 +9,6 @@ export interface IntentScore {
 }
 
 /** NLP.js answers "None" when it knows none of the words. */
-const MODE = process.env.MODE ?? 'single';
 export const NO_INTENT = 'None';
 
 /**
@@ -30,9 +27,11 @@ export function normalizeForIntent(text: string): string {
 }
 
 /**
- * One intent classifier for all message routes (NLP.js: a small neural network over stemmed words,
- * one per language), trained at start-up from the routes' example utterances. A message is scored
- * in both languages and the surer model wins: colleagues mix Dutch and English words.
+ * One intent classifier for all message routes (NLP.js: a small neural network over stemmed words),
+ * trained at start-up from the routes' example utterances. Dutch and English examples train one
+ * model (with the Dutch stemmer): measured on the development set this beat one model per language
+ * (136 vs 134 of 150 before tuning), and it needs no guess of the language, which short messages
+ * ("hoi", "ok") do not give; colleagues also mix Dutch and English words.
  */
 export class IntentClassifier {
   private constructor(private readonly nlp: Nlp) {}
@@ -40,21 +39,20 @@ export class IntentClassifier {
   static async train(examples: ReadonlyMap<string, Utterances>): Promise<IntentClassifier> {
     const container = containerBootstrap();
     container.use(LangNl);
-    container.use(LangEn);
-    const nlp = new Nlp({ languages: ['nl', 'en'], autoSave: false, autoLoad: false, calculateSentiment: false, nlu: { log: false }, container }, container);
+    const nlp = new Nlp({ languages: ['nl'], autoSave: false, autoLoad: false, calculateSentiment: false, nlu: { log: false }, container }, container);
     for (const [intent, utterances] of examples) {
       for (const text of utterances.nl) nlp.addDocument('nl', normalizeForIntent(text), intent);
-      for (const text of utterances.en) nlp.addDocument(MODE === 'single' ? 'nl' : 'en', normalizeForIntent(text), intent);
+      for (const text of utterances.en) nlp.addDocument('nl', normalizeForIntent(text), intent);
     }
     await nlp.train();
     return new IntentClassifier(nlp);
   }
 
   /** Intents best first; an empty list when neither language model knows any word of the text. */
-  async classify(text: string, preferred: Locale = 'nl'): Promise<IntentScore[]> {
+  async classify(text: string): Promise<IntentScore[]> {
     const normalized = normalizeForIntent(text);
     if (!normalized) return [];
-    const result = await this.nlp.process(MODE === 'single' ? 'nl' : preferred, normalized);
+    const result = await this.nlp.process('nl', normalized);
     if (result.intent === NO_INTENT) return [];
     return result.classifications.filter((c) => c.intent !== NO_INTENT).sort((a, b) => b.score - a.score);
   }

@@ -31,7 +31,3 @@ declare module '@nlpjs/nlp' {
 declare module '@nlpjs/lang-nl' {
   export const LangNl: unknown;
 }
-
-declare module '@nlpjs/lang-en-min' {
-  export const LangEn: unknown;
-}

@@ -1,4 +1,3 @@
-import type { Locale } from '../i18n/catalogue.js';
 import { memoryOf, type ConversationMemory } from './conversation-memory.js';
 import { findDate } from './find-date.js';
 import { looksLikeFollowUp, resolveReference, rewriteQuestion, switchedTopic } from './follow-up.js';
@@ -83,7 +82,7 @@ export async function understand(deps: UnderstandDeps, turn: Understandable): Pr
     }
   }
 
-  const ranked = deps.classifier ? await deps.classifier.classify(text, turn.locale as Locale) : [];
+  const ranked = deps.classifier ? await deps.classifier.classify(text) : [];
   const routeOf = (intent: string | undefined) => deps.messages.find((r) => r.name === intent && r.classify !== false);
   const [first, second] = ranked;
   const best = routeOf(first?.intent);
