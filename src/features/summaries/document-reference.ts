@@ -78,7 +78,7 @@ export function rankDocuments<T extends ReferableDocument>(documents: readonly T
 /** The one document meant, when one clearly fits best. */
 export function resolveDocument<T extends ReferableDocument>(documents: readonly T[], reference: string, gemeenten: readonly string[]): T | undefined {
   const [first, second] = rankDocuments(documents, reference, gemeenten);
-  if (!first || first.score < 2) return undefined;
+  if (!first || first.score < 1) return undefined;
   if (second && second.score >= first.score) return undefined;
   return first.document;
 }
