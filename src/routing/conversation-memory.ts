@@ -31,6 +31,16 @@ export function memoryOf(state: Turn['state']): ConversationMemory {
   return fresh;
 }
 
+/**
+ * Text kept in the state must store: no control characters (a NUL cannot go into a jsonb column)
+ * and not more than a question needs.
+ */
+function storable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').slice(0, 500);
+}
+
 export function remember(turn: Pick<Turn, 'state'>, facts: Partial<ConversationMemory>): void {
-  Object.assign(memoryOf(turn.state), facts);
+  const clean = { ...facts };
+  if (clean.question !== undefined) clean.question = storable(clean.question);
+  Object.assign(memoryOf(turn.state), clean);
 }

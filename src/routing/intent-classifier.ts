@@ -33,19 +33,52 @@ export function normalizeForIntent(text: string): string {
  * (136 vs 134 of 150 before tuning), and it needs no guess of the language, which short messages
  * ("hoi", "ok") do not give; colleagues also mix Dutch and English words.
  */
+/** Words that say nothing about what is asked (Dutch and English function words and politeness). */
+const functionWords = new Set(
+  (
+    'de het een en of van voor in op aan met om te ter bij over tot naar uit door als dat die dit deze er is zijn was wordt worden kan kun kunt ' +
+    'je jij u ik we wij mij me mijn ons onze hun ze zij hij wat wie welke welk hoe waar wanneer waarom nog al ook wel niet geen maar dan even ' +
+    'graag aub alsjeblieft please the a an of to for on at by with and or is are was be can could would you i me my we our it this that what ' +
+    'which who how when where why do does did have has getal zaaknummer hier daar zo eens eigenlijk precies allemaal alle'
+  ).split(/\s+/),
+);
+
+/** A crude stem: the first five letters, enough to tie "bemiddelingen" to "bemiddeling" and survive a late typo. */
+const stemsOf = (normalized: string) => normalized.split(' ').filter((w) => w.length > 1 && !functionWords.has(w)).map((w) => w.slice(0, 5));
+
 export class IntentClassifier {
-  private constructor(private readonly nlp: Nlp) {}
+  private constructor(
+    private readonly nlp: Nlp,
+    private readonly vocabulary: ReadonlyMap<string, ReadonlySet<string>>,
+  ) {}
 
   static async train(examples: ReadonlyMap<string, Utterances>): Promise<IntentClassifier> {
     const container = containerBootstrap();
     container.use(LangNl);
     const nlp = new Nlp({ languages: ['nl'], autoSave: false, autoLoad: false, calculateSentiment: false, nlu: { log: false }, container }, container);
+    const vocabulary = new Map<string, Set<string>>();
     for (const [intent, utterances] of examples) {
-      for (const text of utterances.nl) nlp.addDocument('nl', normalizeForIntent(text), intent);
-      for (const text of utterances.en) nlp.addDocument('nl', normalizeForIntent(text), intent);
+      const words = new Set<string>();
+      for (const text of [...utterances.nl, ...utterances.en]) {
+        const normalized = normalizeForIntent(text);
+        nlp.addDocument('nl', normalized, intent);
+        for (const stem of stemsOf(normalized)) words.add(stem);
+      }
+      vocabulary.set(intent, words);
     }
     await nlp.train();
-    return new IntentClassifier(nlp);
+    return new IntentClassifier(nlp, vocabulary);
+  }
+
+  /**
+   * Whether the text shares a content word with the intent's examples. A network over few known
+   * words can be sure for the wrong reason ("bestel een lunch voor het overleg" scored on "voor het");
+   * an intent none of whose own words was said is not trusted.
+   */
+  sharesWordsWith(intent: string, text: string): boolean {
+    const known = this.vocabulary.get(intent);
+    const stems = stemsOf(normalizeForIntent(text));
+    return stems.length === 0 || Boolean(known && stems.some((s) => known.has(s)));
   }
 
   /** Intents best first; an empty list when neither language model knows any word of the text. */

@@ -56,6 +56,8 @@ export interface MessageRoute {
   /** The slots the handler reads besides gemeente, year and reference (a date is parsed only for routes that ask). */
   slots?: readonly ('date' | 'question')[];
   guard?: Guard;
+  /** The classifier picks this route only for messages of at most this many words (short replies: "korter", "bedankt"). */
+  maxWords?: number;
   /** "en in Hengelo?" right after this route repeats it for the other gemeente (or year). */
   followUps?: boolean;
   /** When false the classifier alone never picks the route (a command that needs its exact form). Default true. */

@@ -146,6 +146,7 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.decide',
       utterances: approvalsUtterances.decide,
+      maxWords: 8,
       guard: { tenant: true },
       handle: async (turn) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);

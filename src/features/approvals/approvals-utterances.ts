@@ -7,7 +7,7 @@ export const approvalsUtterances = {
       'wat wacht er op mijn goedkeuring', 'heb ik nog iets goed te keuren', 'mijn goedkeuringen', 'open goedkeuringen', 'openstaande goedkeuringen',
       'wat moet ik nog goedkeuren', 'wat moet ik nog aftekenen', 'ligt er nog iets bij mij', 'zijn er verzoeken voor mij', 'welke verzoeken staan open voor mij',
       'moet ik nog iets ondertekenen', 'wat ligt er op mijn bureau ter goedkeuring', 'laat mijn openstaande verzoeken zien', 'wachten er stukken op mijn akkoord',
-      'heb ik nog iets te beslissen', 'wat staat er open voor mijn paraaf', 'mijn openstaande akkoorden', 'welke goedkeuringsverzoeken wachten op mij',
+      'heb ik nog iets te beslissen', 'wat staat er open voor mijn paraaf', 'mijn openstaande akkoorden', 'welke goedkeuringsverzoeken wachten op mij', 'zijn er goedkeuringsverzoeken voor mij',
     ],
     en: [
       'what awaits my approval', 'what is waiting for my approval', 'my approvals', 'pending approvals', 'do I have anything to approve',
@@ -67,7 +67,7 @@ export const approvalsUtterances = {
     nl: [
       'exporteer de audit van hengelo over 2025', 'exporteer audit', 'auditlog exporteren', 'audit export', 'download de auditlog', 'ik wil de audittrail',
       'geef het auditbestand van de goedkeuringen', 'csv van alle besluiten', 'overzicht van alle besluiten voor het archief', 'export van de goedkeuringshistorie',
-      'auditlog als csv', 'verantwoording van de besluiten over mijlpalen exporteren',
+      'auditlog als csv', 'verantwoording van de besluiten over mijlpalen exporteren', 'een bestand met alle besluiten over mijlpalen voor de archiefinspectie',
     ],
     en: ['export the audit for hengelo 2025', 'export audit log', 'download the audit trail', 'audit export as csv', 'I need the approval audit trail', 'give me the decision log as csv'],
   },

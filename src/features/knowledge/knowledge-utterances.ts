@@ -21,6 +21,10 @@ export const knowledgeUtterances: Utterances = {
     'wat is de planning van het beleidsplan', 'wat gebeurt er met de resultaten van de enquête', 'wat zegt het document over jeugdoverlast',
     'staat er iets in over polarisatie', 'is er geld voor preventie', 'geldt het cameratoezicht ook in het stationsgebied', 'hoe is het toezicht geregeld',
     'wat zijn de afspraken over de inzet van de politie', 'wat doet de gemeente aan verkeersveiligheid', 'wat verandert er ten opzichte van het vorige plan',
+    'welke prioriteiten gelden er nu', 'wat is het beleid op het gebied van veiligheid', 'welke speerpunten heeft de gemeente op dit moment',
+    'hoe lang worden camerabeelden bewaard', 'hoe lang duurt het traject', 'hoe lang loopt het programma', 'hoe lang blijft een woning gesloten',
+    'wat is buurtbemiddeling', 'wat staat er in het beleid over buurtbemiddeling', 'wie betaalt de buurtbemiddeling', 'welke gegevens van bewoners worden bewaard',
+    'wat zijn de namen van de bewoners', 'welke adressen staan in de meldingen', 'wie zitten er in de stuurgroep buurtbemiddeling',
     'hoe vraag ik een paspoort aan', 'boek een vergaderruimte', 'wat is het weer morgen', 'hoeveel vakantiedagen heb ik nog', 'laat mijn agenda zien', 'schrijf een speech',
   ],
   en: [

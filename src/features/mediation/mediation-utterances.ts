@@ -8,7 +8,7 @@ export const mediationUtterances = {
       'nieuwe aanmelding voor buurtbemiddeling', 'burenruzie doorverwijzen', 'kan ik een conflict tussen buren melden', 'intakeformulier buurtbemiddeling',
       'een melding van overlast tussen buren doorzetten naar bemiddeling', 'ruzie met de buren aanmelden', 'hoe meld ik een burenconflict aan',
       'ik wil iemand doorverwijzen naar buurtbemiddeling', 'burenconflict over geluidsoverlast aanmelden', 'twee buren hebben ruzie, kan dat naar bemiddeling',
-      'nieuwe zaak buurtbemiddeling', 'buren in conflict over een schutting, graag bemiddeling', 'formulier voor buurtbemiddeling',
+      'nieuwe zaak buurtbemiddeling', 'aanmelding doen voor bewoners met een conflict', 'buren in conflict over een schutting, graag bemiddeling', 'formulier voor buurtbemiddeling',
     ],
     en: [
       'refer a neighbour dispute', 'register a neighbourhood conflict', 'I want to report a conflict between neighbours', 'refer to neighbourhood mediation',
@@ -20,7 +20,7 @@ export const mediationUtterances = {
       'hoe gaat het met de buurtbemiddeling', 'statistieken buurtbemiddeling', 'cijfers buurtbemiddeling', 'hoeveel aanmeldingen buurtbemiddeling zijn er',
       'hoeveel zaken buurtbemiddeling lopen er', 'hoeveel bemiddelingen zijn geslaagd', 'stand van zaken buurtbemiddeling', 'buurtbemiddeling in cijfers',
       'hoeveel zaken staan er open bij buurtbemiddeling', 'hoe staat het met de pilot buurtbemiddeling', 'resultaten van de buurtbemiddeling',
-      'hoeveel bemiddelingszaken zijn afgesloten', 'aantal aanmeldingen bemiddeling dit jaar',
+      'hoeveel bemiddelingszaken zijn afgesloten', 'aantal aanmeldingen bemiddeling dit jaar', 'slagingspercentage van buurtbemiddeling', 'hoeveel bemiddelingen zijn gelukt',
     ],
     en: ['mediation statistics', 'how is mediation going', 'how is neighbourhood mediation doing', 'how many mediation cases are open', 'mediation figures', 'how many referrals to mediation this year'],
   },

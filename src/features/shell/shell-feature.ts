@@ -49,6 +49,8 @@ export function shellFeature(others: readonly Feature[]): Feature & { unmatched(
     kind: 'message',
     name,
     utterances,
+    // Small talk is short; a long message with "dag" or "ok" in it is something else.
+    maxWords: 10,
     handle: async (turn) => {
       await turn.send(text(turn));
     },

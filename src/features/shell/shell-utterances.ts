@@ -5,7 +5,7 @@ export const shellUtterances = {
   help: {
     nl: [
       'help', 'hulp', 'menu', 'wat kun je', 'wat kan je allemaal', 'wat kun je voor mij doen', 'wat kan ik hier vragen',
-      'hoe werkt deze bot', 'hoe werk jij', 'welke opdrachten ken je', 'welke commando\'s zijn er', 'waarmee kun je helpen',
+      'hoe werkt deze bot', 'hoe werk jij', 'welke opdrachten ken je', 'welke opdrachten kent de bot', 'welke commando\'s zijn er', 'waarmee kun je helpen',
       'waar kan ik je voor gebruiken', 'ik weet niet wat ik moet vragen', 'uitleg over de bot graag', 'wat zijn je mogelijkheden',
       'laat zien wat je kunt', 'ik ben nieuw, hoe werkt dit', 'overzicht van je functies', 'wat doet de veiligheidsbot',
     ],

@@ -147,6 +147,8 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
         name: 'summaries.adjust',
         match: adjustPattern,
         utterances: summariesUtterances.adjust,
+        // "korter", "te lang, in drie zinnen aub": a question about how long something lasts is not this.
+        maxWords: 6,
         async handle(turn, match) {
           const last = turn.state.conversation.lastSummary as LastSummary | undefined;
           if (!last) {
