@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import restify from 'restify';
 import type { DestinationStream } from 'pino';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
@@ -9,7 +10,7 @@ import { incomingActivitySchema } from '../http/activity-schema.js';
 import { isLoopback } from '../http/loopback.js';
 import { fromRoot } from '../core/project-root.js';
 import { Organisation } from '../organisation/organisation.js';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { installRoutes, trainIntentClassifier, type Router } from '../routing/router.js';
 import { gemeentenVocabulary, routeAccess } from './route-access.js';
 import type { Feature } from '../routing/route.js';
@@ -102,7 +103,10 @@ export function buildApp(options: AppOptions): App {
     const created = createFeatures(core);
     features = created.features;
     const rateLimit = new UserRateLimit(config.EXPENSIVE_REQUESTS_PER_MINUTE);
-    const classifier = await trainIntentClassifier(features);
+    const training = performance.now();
+    // The model trained on these examples is kept in the temp folder, so a restart reads it instead of training.
+    const classifier = await trainIntentClassifier(features, { cacheDir: join(tmpdir(), 'veiligheidsbot-intents') });
+    log.info({ ms: Math.round(performance.now() - training), fromCache: classifier.fromCache }, 'intent classifier ready');
     router = installRoutes(features, created.unmatched, {
       checkExpensive: (turn) => rateLimit.check(turn),
       classifier,

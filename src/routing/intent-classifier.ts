@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { containerBootstrap } from '@nlpjs/core';
 import { LangNl } from '@nlpjs/lang-nl';
 import { Nlp } from '@nlpjs/nlp';
@@ -6,6 +10,15 @@ import type { Utterances } from './route.js';
 export interface IntentScore {
   intent: string;
   score: number;
+}
+
+/** Which trained model fits these examples: their text, the normalisation above and the NLP.js version. */
+function cacheKey(examples: ReadonlyMap<string, Utterances>): string {
+  const version = (createRequire(import.meta.url)('@nlpjs/nlp/package.json') as { version: string }).version;
+  return createHash('sha256')
+    .update(JSON.stringify({ version, format: 1, normalize: normalizeForIntent.toString(), examples: [...examples] }))
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /** NLP.js answers "None" when it knows none of the words. */
@@ -52,7 +65,11 @@ export class IntentClassifier {
     private readonly vocabulary: ReadonlyMap<string, ReadonlySet<string>>,
   ) {}
 
-  static async train(examples: ReadonlyMap<string, Utterances>): Promise<IntentClassifier> {
+  /**
+   * Trains on the examples; with `cacheDir`, a model trained before on exactly these examples (and
+   * this NLP.js) is read from there instead, which keeps start-up short on an existing install.
+   */
+  static async train(examples: ReadonlyMap<string, Utterances>, options: { cacheDir?: string } = {}): Promise<IntentClassifier & { fromCache: boolean }> {
     const container = containerBootstrap();
     container.use(LangNl);
     const nlp = new Nlp({ languages: ['nl'], autoSave: false, autoLoad: false, calculateSentiment: false, nlu: { log: false }, container }, container);
@@ -66,8 +83,29 @@ export class IntentClassifier {
       }
       vocabulary.set(intent, words);
     }
-    await nlp.train();
-    return new IntentClassifier(nlp, vocabulary);
+    const cacheFile = options.cacheDir ? join(options.cacheDir, `intents-${cacheKey(examples)}.json`) : undefined;
+    let fromCache = false;
+    if (cacheFile && existsSync(cacheFile)) {
+      try {
+        nlp.import(readFileSync(cacheFile, 'utf8'));
+        fromCache = true;
+      } catch {
+        // A damaged cache is no reason not to start: train instead.
+      }
+    }
+    if (!fromCache) {
+      await nlp.train();
+      if (cacheFile) {
+        try {
+          mkdirSync(dirname(cacheFile), { recursive: true });
+          writeFileSync(`${cacheFile}.${process.pid}`, nlp.export(true));
+          renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+        } catch {
+          // Without a writable cache the next start trains again.
+        }
+      }
+    }
+    return Object.assign(new IntentClassifier(nlp, vocabulary), { fromCache });
   }
 
   /**

@@ -185,7 +185,7 @@ export function installRoutes(features: readonly Feature[], unmatched: (turn: Tu
 }
 
 /** One classifier for the whole app, trained from every message route's (and the fallback's) example utterances. */
-export async function trainIntentClassifier(features: readonly Feature[]): Promise<IntentClassifier> {
+export async function trainIntentClassifier(features: readonly Feature[], options: { cacheDir?: string } = {}): Promise<IntentClassifier & { fromCache: boolean }> {
   const { IntentClassifier } = await import('./intent-classifier.js');
   const examples = new Map<string, { nl: readonly string[]; en: readonly string[] }>();
   for (const feature of features) {
@@ -193,5 +193,5 @@ export async function trainIntentClassifier(features: readonly Feature[]): Promi
       if ((route.kind === 'message' || route.kind === 'fallback') && route.utterances) examples.set(route.name, route.utterances);
     }
   }
-  return IntentClassifier.train(examples);
+  return IntentClassifier.train(examples, options);
 }
