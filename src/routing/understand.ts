@@ -20,7 +20,7 @@ export interface Thresholds {
   margin: number;
 }
 
-export const defaultThresholds: Thresholds = { accept: 0.5, clarifyFloor: 0.3, margin: 0.25 };
+export const defaultThresholds: Thresholds = { accept: 0.6, clarifyFloor: 0.3, margin: 0.25 };
 
 export interface UnderstandDeps {
   messages: readonly MessageRoute[];

@@ -87,7 +87,7 @@ export class PlaygroundChat {
   constructor(readonly page: Page) {}
 
   static async open(browser: Browser, playground: Playground, locale = 'nl-NL'): Promise<PlaygroundChat> {
-    // A Dutch colleague's browser: the Playground sends the browser's language as the activity locale.
+    // A Dutch colleague's browser. Note: the Playground itself sends every message with locale en-US.
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale });
     await page.goto(playground.url);
     await page.getByRole('textbox').first().waitFor({ timeout: 20_000 });
