@@ -68,6 +68,12 @@ describe('conversation: colleagues\' own words reach the right capability', () =
     expect(textOf(replies)).not.toMatch(/nothingToAdjust|geen samenvatting/i);
   });
 
+  it('moves a milestone named with a typo to "volgende week dinsdag" (a real date parser)', async () => {
+    const replies = await bot.say('verplaats mijlpaal Basis op orde ondermijningsaanpk naar volgende week dinsdag', { from: personas.adviseur, conversationId: 'a:move-typo' });
+    expect(textOf(replies)).toMatch(/Basis op orde ondermijningsaanpak/);
+    expect(textOf(replies)).not.toMatch(/niet gevonden|geen mijlpaal|datum/i);
+  });
+
   it('"keur die maar goed" approves the request the burgemeester just saw', async () => {
     expect((await bot.act('approval.request', { gemeente: 'Hengelo', milestoneId: 'hengelo-uitvoeringsplan-2027' }, { from: personas.adviseur })).status).toBe(200);
     const conversationId = 'a:mayor-keur';

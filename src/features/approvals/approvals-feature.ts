@@ -220,7 +220,9 @@ export function approvalsFeature(core: Core): Feature {
         if (!plannedDate) throw new AppError('milestone_bad_date');
         const query = match?.[1] ?? withoutDate(turn.text, core.now());
         const all = await register.list(core.organisation.gemeenten(tenantId));
-        const found = match ? matchMilestones(all, query) : findMilestonesInText(all, query);
+        // The exact command's words first; a title said differently or with a typo is found by its words.
+        const strict = match ? matchMilestones(all, query) : [];
+        const found = strict.length ? strict : findMilestonesInText(all, query);
         if (found.length === 0) throw new AppError('milestone_not_found', { status: 404, params: { query } });
         if (found.length > 1) {
           await turn.send(cardMessage(chooseMilestoneCard(found, { t: turn.t, locale: turn.locale, query, buttonTitle: turn.t.approvals.moveButton, command: (m) => `verplaats mijlpaal ${m.id} naar ${plannedDate}` })));
@@ -243,7 +245,8 @@ export function approvalsFeature(core: Core): Feature {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
         const { query, note } = splitNote(match?.[1] ?? turn.text);
         const candidates = (await register.list(core.organisation.gemeenten(tenantId))).filter((m) => m.effectiveStatus !== 'approved' && m.effectiveStatus !== 'done');
-        const found = match ? matchMilestones(candidates, query) : findMilestonesInText(candidates, query);
+        const strict = match ? matchMilestones(candidates, query) : [];
+        const found = strict.length ? strict : findMilestonesInText(candidates, query);
         if (found.length === 0) throw new AppError('milestone_not_found', { status: 404, params: { query } });
         if (found.length > 1) {
           await turn.send(cardMessage(chooseMilestoneCard(found, { t: turn.t, locale: turn.locale, query, note, buttonTitle: turn.t.approvals.requestButton })));
