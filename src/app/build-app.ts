@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import restify from 'restify';
 import type { DestinationStream } from 'pino';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
@@ -9,8 +10,9 @@ import { incomingActivitySchema } from '../http/activity-schema.js';
 import { isLoopback } from '../http/loopback.js';
 import { fromRoot } from '../core/project-root.js';
 import { Organisation } from '../organisation/organisation.js';
-import { isAbsolute } from 'node:path';
-import { installRoutes } from '../routing/router.js';
+import { isAbsolute, join } from 'node:path';
+import { installRoutes, trainIntentClassifier, type Router } from '../routing/router.js';
+import { gemeentenVocabulary, routeAccess } from './route-access.js';
 import type { Feature } from '../routing/route.js';
 import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
@@ -45,6 +47,8 @@ export interface App {
   /** Resolves when the store is migrated and every feature has started (health turns 200). */
   ready: Promise<Core>;
   isReady(): boolean;
+  /** The message router once ready: the intent eval and the bench ask it what it makes of a text. */
+  router(): Router | undefined;
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   /**
    * Resolves when no turn and no deferred work (`turn.defer`) is running any more, including work
@@ -83,6 +87,7 @@ export function buildApp(options: AppOptions): App {
   let bot: TeamsBot | undefined;
   let db: Db | undefined;
   let features: Feature[] = [];
+  let router: Router | undefined;
 
   adapter.onTurnError = async (_context, error) => {
     // Errors inside a turn are handled in teams-bot; this only sees failures of the adapter itself.
@@ -109,7 +114,19 @@ export function buildApp(options: AppOptions): App {
     const created = createFeatures(core);
     features = created.features;
     const rateLimit = new UserRateLimit(config.EXPENSIVE_REQUESTS_PER_MINUTE);
-    const router = installRoutes(features, created.unmatched, { checkExpensive: (turn) => rateLimit.check(turn) });
+    const training = performance.now();
+    // The model trained on these examples is kept in the temp folder, so a restart reads it instead of training.
+    const classifier = await trainIntentClassifier(features, { cacheDir: join(tmpdir(), 'veiligheidsbot-intents') });
+    log.info({ ms: Math.round(performance.now() - training), fromCache: classifier.fromCache }, 'intent classifier ready');
+    router = installRoutes(features, created.unmatched, {
+      checkExpensive: (turn) => rateLimit.check(turn),
+      classifier,
+      access: routeAccess(core),
+      gemeenten: gemeentenVocabulary(core),
+      now: core.now,
+      clarify: created.clarify,
+      rewriteFollowUp: created.rewriteFollowUp,
+    });
     const processed = new ProcessedActivities(db);
     const pruned = await processed.prune();
     if (pruned > 0) log.info({ pruned }, 'old duplicate-delivery keys removed');
@@ -204,6 +221,7 @@ export function buildApp(options: AppOptions): App {
     ready,
     isReady: () => readyNow,
     settled,
+    router: () => router,
     listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

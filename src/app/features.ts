@@ -14,7 +14,7 @@ import type { Core } from './core.js';
  * The one place features are installed. Order matters for message routes: the first match wins,
  * so specific commands come before broad ones; the shell (help) goes first, Q&A is the fallback.
  */
-export function createFeatures(core: Core): { features: Feature[]; unmatched: ReturnType<typeof shellFeature>['unmatched'] } {
+export function createFeatures(core: Core): { features: Feature[]; unmatched: ReturnType<typeof shellFeature>['unmatched']; clarify: ReturnType<typeof shellFeature>['clarify']; rewriteFollowUp?: ReturnType<typeof llmFeature>['rewriteFollowUp'] } {
   const llm = llmFeature(core);
   const features: Feature[] = [
     approvalsFeature(core),
@@ -26,5 +26,5 @@ export function createFeatures(core: Core): { features: Feature[]; unmatched: Re
     knowledgeFeature(core, llm.answer ? { answer: llm.answer } : {}),
   ];
   const shell = shellFeature(features);
-  return { features: [shell, ...features], unmatched: shell.unmatched };
+  return { features: [shell, ...features], unmatched: shell.unmatched, clarify: shell.clarify, ...(llm.rewriteFollowUp ? { rewriteFollowUp: llm.rewriteFollowUp } : {}) };
 }

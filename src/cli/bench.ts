@@ -8,6 +8,7 @@ import { runLoad, type LoadResult, type LoadScenario } from './bench/load.js';
 import { startNullConnector } from './bench/null-connector.js';
 import { renderMarkdown, renderText, ratioToEcho, type BenchReport, type Target } from './bench/report.js';
 import { runRetrievalBench } from './bench/retrieval-bench.js';
+import { runIntentBench } from './bench/intent-bench.js';
 
 /**
  * `npm run bench`: the real bot (child process, PGlite under a fresh DATA_DIR, sample corpus) and a
@@ -215,6 +216,8 @@ async function main(): Promise<void> {
 
   log(`Generating and ingesting ${documentCount} documents for the retrieval benchmark...`);
   const retrieval = await runRetrievalBench(documentCount, questionCount, log);
+  const intents = await runIntentBench(5, log);
+  notes.push(`Intent classification: the router's whole decision (exact patterns, follow-ups, the NLP.js classifier, threshold) for the ${intents.messages / 4} utterances of tests/routing/intents-dev.jsonl, 4 measured rounds after one warm-up, in this process; training the classifier from every route's examples took ${intents.trainMs.toFixed(0)} ms (part of start-up).`);
   rmSync(work, { recursive: true, force: true });
 
   const offline10 = loads.find((l) => l.target === 'bot' && l.scenario === 'offline answer' && l.connections === 10);
@@ -228,6 +231,7 @@ async function main(): Promise<void> {
     { name: 'ready, existing store', goal: '<= 5000 ms', measured: `${round(startup.existingMs)} ms${startup.existingCpuMs ? ` (CPU ${startup.existingCpuMs.toFixed(0)} ms)` : ''}`, pass: startup.existingMs <= 5000 },
     { name: 'RSS with the sample corpus', goal: '<= 300 MB', measured: rssMb === undefined ? '-' : `${rssMb.toFixed(0)} MB`, pass: rssMb !== undefined && rssMb <= 300 },
     { name: `retrieval p95, ${documentCount} documents`, goal: '<= 100 ms', measured: `${round(retrieval.p95)} ms`, pass: retrieval.p95 <= 100 },
+    { name: 'intent classification per message', goal: '<= 5 ms', measured: `mean ${intents.meanMs.toFixed(2)} ms, p95 ${intents.p95Ms.toFixed(2)} ms`, pass: intents.p95Ms <= 5 },
     { name: 'every answer 2xx and as expected', goal: '0 problems', measured: `${problems} problems`, pass: problems === 0 },
   ];
   const cpu = cpus()[0]?.model.trim() ?? 'unknown cpu';

@@ -1,15 +1,16 @@
 import type { Locale } from './catalogue.js';
 
 // Short function words that are frequent in one language and rare in the other.
-const english = new Set(['the', 'what', 'which', 'who', 'when', 'where', 'how', 'is', 'are', 'does', 'do', 'of', 'and', 'for', 'with', 'please', 'can', 'you', 'about', 'current', 'priorities', 'show', 'summarize', 'summary']);
+const english = new Set(['hello', 'hi', 'thanks', 'thank', 'bye', 'goodbye', 'morning', 'afternoon', 'evening', 'good', 'the', 'what', 'which', 'who', 'when', 'where', 'how', 'is', 'are', 'does', 'do', 'of', 'and', 'for', 'with', 'please', 'can', 'you', 'about', 'current', 'priorities', 'show', 'summarize', 'summary']);
 const dutch = new Set([
   'de', 'het', 'een', 'wat', 'welke', 'wie', 'wanneer', 'waar', 'hoe', 'is', 'zijn', 'van', 'en', 'voor', 'met', 'graag', 'kan', 'je', 'u', 'over',
   'huidige', 'prioriteiten', 'toon', 'vat', 'samen', 'samenvatting', 'hoeveel', 'welk', 'mijn', 'ik', 'er', 'dit', 'deze', 'hulp',
-  // "help" is Dutch too; the bot is Dutch first, so a bare "help" gets Dutch.
-  'help',
+  // "help" is said in both languages: it says nothing about the language (the conversation's or the client's decides).
   // The bot's own Dutch commands, which often come without any function word ("buurtbemiddeling aanmelden").
   'aanmelden', 'buurtbemiddeling', 'mijlpalen', 'mijlpaal', 'goedkeuring', 'stuurgroep', 'registreer', 'kanaal', 'statistieken', 'korter', 'uitgebreider',
   'exporteer', 'verplaats', 'toevoegen', 'vraag', 'stuur', 'naar', 'wis', 'persoonsgegevens', 'zaak',
+  // Greetings and thanks: often the whole message, and plainly Dutch.
+  'hoi', 'hallo', 'goedemorgen', 'goedemiddag', 'goedenavond', 'goeiemorgen', 'bedankt', 'dank', 'dankjewel', 'doei', 'dag',
 ]);
 
 /** The language of a message when it is clear from its function words; undefined when not. */

@@ -32,6 +32,11 @@ export class Organisation {
     return this.tenant(tenantId)?.gemeenten ?? [];
   }
 
+  /** Every gemeente of every tenant (the vocabulary for a gemeente named in a message). */
+  allGemeenten(): string[] {
+    return this.data.tenants.flatMap((t) => t.gemeenten);
+  }
+
   person(tenantId: string | undefined, aadObjectId: string | undefined): Person | undefined {
     if (!aadObjectId) return undefined;
     return this.tenant(tenantId)?.people.find((p) => p.aadObjectId === aadObjectId);

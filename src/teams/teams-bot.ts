@@ -10,6 +10,7 @@ import { ProcessedActivities, type Claim, type StoredInvokeResponse } from '../s
 import type { SqlBotStorage } from './sql-bot-storage.js';
 import { toTurn } from './to-turn.js';
 import { detectLanguage } from '../i18n/detect-language.js';
+import { memoryOf, remember } from '../routing/conversation-memory.js';
 
 export interface TeamsBotDeps {
   router: Router;
@@ -24,6 +25,18 @@ export interface TeamsBotDeps {
 }
 
 export type Deferred = { name: string; work: () => Promise<void> };
+
+const asLocale = (value: unknown): Locale | undefined => (value === 'nl' || value === 'en' ? value : undefined);
+
+/**
+ * The one language rule, for what the text itself does not decide: a message keeps the language the
+ * conversation was held in; a card click or refresh (no text) is rendered for its viewer, in the
+ * language that user last wrote in. Without either, the Teams client's locale decides (in toTurn).
+ */
+function rememberedLocale(activity: Activity, state: Turn['state']): Locale | undefined {
+  if (activity.type === ActivityTypes.Message) return asLocale(memoryOf(state).locale);
+  return asLocale(state.user.locale);
+}
 
 function isBotAdded(activity: Activity): boolean {
   return activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
@@ -94,11 +107,11 @@ export function createTeamsBot(deps: TeamsBotDeps) {
       if (activity.conversation?.id) {
         const [conversation, user] = await Promise.all([conversationData.get(context, {}), activity.from?.id ? userData.get(context, {}) : {}]);
         const state: Turn['state'] = { conversation: conversation ?? {}, user: (user ?? {}) as Record<string, unknown> };
-        // Card clicks carry no text: answer in the language this user last wrote in.
-        const remembered = state.user.locale === 'nl' || state.user.locale === 'en' ? state.user.locale : undefined;
-        turn = makeTurn(state, remembered);
+        turn = makeTurn(state, rememberedLocale(activity, state));
         const written = detectLanguage(turn.text);
-        if (written && written !== remembered) state.user.locale = written;
+        if (written && written !== state.user.locale) state.user.locale = written;
+        // The conversation keeps its language for messages that say nothing about it ("help", "ok", a name).
+        if (activity.type === ActivityTypes.Message && turn.text) remember(turn, { locale: turn.locale });
       }
       if (isBotRemoved(activity)) {
         await deps.conversations.markInactive(turn.conversation.id);

@@ -38,7 +38,7 @@ export interface Playground {
  * Starts the Microsoft 365 Agents Playground (Teams channel, telemetry off) against a bot
  * endpoint. `configPath` chooses the personas file (default: the project's .m365agentsplayground.yml).
  */
-export async function startPlayground(botMessagesUrl: string, options: { configPath?: string } = {}): Promise<Playground> {
+export async function startPlayground(botMessagesUrl: string, options: { configPath?: string; lang?: string } = {}): Promise<Playground> {
   const require = createRequire(import.meta.url);
   const cli = join(dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
   const port = await freePort();
@@ -49,8 +49,8 @@ export async function startPlayground(botMessagesUrl: string, options: { configP
       ...process.env,
       TEAMSFX_TELEMETRY_DISABLED: 'true',
       // The Playground sends its own process locale with every activity: a Dutch colleague's Teams.
-      LANG: 'nl_NL.UTF-8',
-      LC_ALL: 'nl_NL.UTF-8',
+      LANG: options.lang ?? 'nl_NL.UTF-8',
+      LC_ALL: options.lang ?? 'nl_NL.UTF-8',
       M365_AGENTS_PLAYGROUND_LOGFILE: fromRoot('.tmp', `playground-${port}.log`),
       ...(options.configPath ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath } : {}),
     },
@@ -94,16 +94,18 @@ export async function startPlayground(botMessagesUrl: string, options: { configP
 export class PlaygroundChat {
   constructor(readonly page: Page) {}
 
-  static async open(browser: Browser, playground: Playground): Promise<PlaygroundChat> {
-    // A Dutch colleague's browser: the Playground sends the browser's language as the activity locale.
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
+  static async open(browser: Browser, playground: Playground, locale = 'nl-NL'): Promise<PlaygroundChat> {
+    // A Dutch colleague's browser. Note: the Playground itself sends every message with locale en-US.
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale });
     await page.goto(playground.url);
     await page.getByRole('textbox').first().waitFor({ timeout: 20_000 });
     return new PlaygroundChat(page);
   }
 
   async say(text: string): Promise<void> {
-    const box = this.page.getByRole('textbox').first();
+    // The compose box, not an input of a card shown in the chat (the intake card has many).
+    // It comes after the conversation in the page, so it is the last textbox.
+    const box = this.page.getByRole('textbox').last();
     await box.fill(text);
     await box.press('Enter');
   }
@@ -170,14 +172,14 @@ export interface PlaygroundSession {
  * Registers beforeAll/afterAll that start the bot in-process, one Playground per persona (the
  * project's default persona first) and Chromium, and stop them all afterwards.
  */
-export function usePlaygroundSession(options: { env?: Record<string, string>; personas?: { id: string; personalChatId: string }[] } = {}): PlaygroundSession {
+export function usePlaygroundSession(options: { env?: Record<string, string>; personas?: { id: string; personalChatId: string; lang?: string }[] } = {}): PlaygroundSession {
   const session = { playgrounds: [] as Playground[] } as PlaygroundSession;
   beforeAll(async () => {
     session.bot = await startTestBot({ env: options.env });
     const endpoint = `${session.bot.url}/api/messages`;
     session.playgrounds.push(await startPlayground(endpoint));
     for (const persona of options.personas ?? []) {
-      session.playgrounds.push(await startPlayground(endpoint, { configPath: await personaConfig(persona.id, persona.personalChatId) }));
+      session.playgrounds.push(await startPlayground(endpoint, { configPath: await personaConfig(persona.id, persona.personalChatId), ...(persona.lang ? { lang: persona.lang } : {}) }));
     }
     session.browser = await launchChromium();
   }, 120_000);

@@ -81,21 +81,23 @@ describe('turn errors', () => {
   });
 });
 
-describe('a route guard (requires)', () => {
+describe('a route guard declared on message, action and invoke routes', () => {
   const ran: string[] = [];
-  const onlyAlice = { name: 'alice', refusal: 'forbidden' as const, allows: (turn: Turn) => turn.user.aadObjectId === 'alice' };
+  const onlyAlice = { roles: ['geheimhouder'] };
+  const access = { servesTenant: () => true, isMember: () => true, hasRole: (turn: Turn, roles: readonly string[]) => turn.user.aadObjectId === 'alice' && roles.includes('geheimhouder') };
   const guarded = installRoutes(
     [
       {
         name: 'g',
         routes: [
-          { kind: 'message', name: 'g.secret', match: /^geheim$/, requires: onlyAlice, handle: async () => void ran.push('message') },
-          defineAction({ verb: 'g.act', data: z.object({ n: z.number() }), requires: onlyAlice, handle: async () => (ran.push('action'), { type: 'message', text: 'ok' }) }),
-          { kind: 'invoke', name: 'g/invoke', requires: onlyAlice, handle: async () => (ran.push('invoke'), { status: 200 }) },
+          { kind: 'message', name: 'g.secret', match: /^geheim$/, guard: onlyAlice, handle: async () => void ran.push('message') },
+          defineAction({ verb: 'g.act', data: z.object({ n: z.number() }), guard: onlyAlice, handle: async () => (ran.push('action'), { type: 'message', text: 'ok' }) }),
+          { kind: 'invoke', name: 'g/invoke', guard: onlyAlice, handle: async () => (ran.push('invoke'), { status: 200 }) },
         ],
       },
     ],
     async () => undefined,
+    { access },
   );
   const action = { action: { type: 'Action.Execute', verb: 'g.act', data: { n: 1 } } };
 

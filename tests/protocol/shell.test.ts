@@ -28,7 +28,13 @@ describe('bot shell over /api/messages', () => {
 
   it('answers in English when asked in English, and keeps Dutch for a Dutch colleague whose Teams is in English', async () => {
     expect(cardText(firstCard(await bot.say('what can you do?', { locale: 'nl-NL', from: personas.loco })))).toContain('What can the Veiligheidsbot do?');
+    // The conversation was held in Dutch: "help" says nothing about language, so it stays Dutch.
+    await bot.say('Welke mijlpalen komen eraan?', { locale: 'en-US', from: personas.coordinator });
     expect(cardText(firstCard(await bot.say('help', { locale: 'en-US', from: personas.coordinator })))).toContain('Wat kan de Veiligheidsbot?');
+  });
+
+  it('gives "help" in the language of the Teams client when the conversation has no language yet', async () => {
+    expect(cardText(firstCard(await bot.say('help', { locale: 'en-US', from: personas.burgemeester, conversationId: 'a:fresh-english-client' })))).toContain('What can the Veiligheidsbot do?');
   });
 
   it('welcomes on installation in a channel', async () => {

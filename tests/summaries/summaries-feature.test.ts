@@ -50,7 +50,7 @@ describe('summary requests for stored documents', () => {
     const turn = fakeTurn({ text, state, user: { id: 'u', name: 'Sanne', aadObjectId: 'a1' }, tenantId: 't' });
     const route = feature.routes.find((r): r is MessageRoute => r.kind === 'message' && r.match instanceof RegExp && r.match.test(text));
     expect(route?.name, text).toMatch(/^summaries\./);
-    await route!.handle(turn, text.match(route!.match as RegExp));
+    await route!.handle(turn, text.match(route!.match as RegExp), { slots: { reference: text }, via: 'pattern' });
     return turn;
   }
 

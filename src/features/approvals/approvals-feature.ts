@@ -17,10 +17,14 @@ import { approvalCard, chooseMilestoneCard, milestoneListCard, pendingCard, type
 import { exportAudit } from './audit-export.js';
 import { formatDay, parseDate, parsePeriod, todayIso } from './dates.js';
 import { decideApproval, requestForTenant } from './decide-approval.js';
-import { gemeenteIn, milestoneIdFor, parseAddCommand, splitNote } from './milestone-commands.js';
+import { gemeenteIn, milestoneIdFor, parseAddCommand, parseAddRequest, splitNote, withoutDate } from './milestone-commands.js';
+import { findMilestonesInText } from './milestone-reference.js';
+import { findDate } from '../../routing/find-date.js';
+import { memoryOf, remember as rememberInConversation } from '../../routing/conversation-memory.js';
 import { loadMilestoneFiles, matchMilestones, MilestoneRegister } from './milestone-register.js';
 import { requestApproval } from './request-approval.js';
 import { sendDueReminders } from './send-due-reminders.js';
+import { approvalsUtterances } from './approvals-utterances.js';
 
 const requestIdSchema = z.string().min(1).max(100);
 const cardRef = z.object({ requestId: requestIdSchema, version: z.number().int().positive() });
@@ -109,6 +113,7 @@ export function approvalsFeature(core: Core): Feature {
     // The notice is the text of the approver's message (markdown) above the card.
     const notice = format(turn.t.approvals.approverNotice, { title: escapeMessageText(request.milestoneTitle), gemeente: request.gemeente });
     if (via === 'message') {
+      rememberInConversation(turn, { approval: { requestId: request.id, version: request.version }, milestone: { gemeente: request.gemeente, id: request.milestoneId, title: request.milestoneTitle } });
       const id = await turn.send(cardMessage(await conversationCard(d, request)));
       if (id) await saveCardCopy(core.db, { requestId: request.id, activityId: id, address: turn.address, audience: 'conversation' });
       turn.defer('approval.notify', async () => void (await notifyApprovers(d, request, notice)));
@@ -128,22 +133,56 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.pending',
       match: approvalPatterns.pending,
+      utterances: approvalsUtterances.pending,
+      guard: { tenant: true },
       handle: async (turn) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
         await remember(turn);
         const open = await selectRequests(core.db, `tenant_id = $1 AND status = 'requested' ORDER BY requested_at`, [tenantId]);
         const mine = open.filter((r) => viewerOf(turn, r) === 'approver');
+        if (mine.length === 1) rememberInConversation(turn, { approval: { requestId: mine[0]!.id, version: mine[0]!.version } });
         await turn.send(cardMessage(pendingCard(mine, { t: turn.t, locale: turn.locale })));
+      },
+    },
+    {
+      // "keur die maar goed": the request whose card this conversation saw last, or the one request waiting for this approver.
+      kind: 'message',
+      name: 'approvals.decide',
+      utterances: approvalsUtterances.decide,
+      maxWords: 8,
+      guard: { tenant: true },
+      handle: async (turn) => {
+        const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
+        const open = await selectRequests(core.db, `tenant_id = $1 AND status = 'requested' ORDER BY requested_at`, [tenantId]);
+        const mine = open.filter((r) => viewerOf(turn, r) === 'approver');
+        const seen = memoryOf(turn.state).approval;
+        const request = mine.find((r) => r.id === seen?.requestId) ?? (mine.length === 1 ? mine[0] : undefined);
+        if (!request) {
+          await turn.send(mine.length > 1 ? cardMessage(pendingCard(mine, { t: turn.t, locale: turn.locale })) : turn.t.shell.noApprovalToDecide);
+          return;
+        }
+        const result = await decideApproval(deps, { tenantId, actor: actor(turn), requestId: request.id, version: request.version, decision: 'approve' });
+        await remember(turn);
+        if (result.kind === 'decided') {
+          turn.log.info({ requestId: result.request.id, status: result.request.status }, 'approval decided');
+          turn.defer('approval.announce', () => announceDecision(turnDelivery(turn), result.request));
+        }
+        const view = await cardFor(turn, result.request, result.kind === 'decided' ? undefined : turn.t.approvals.alreadyDecided);
+        if (view.type === 'card') await turn.send(cardMessage(view.card));
       },
     },
     {
       kind: 'message',
       name: 'approvals.upcoming',
       match: approvalPatterns.upcoming,
+      utterances: approvalsUtterances.upcoming,
+      guard: { tenant: true },
+      followUps: true,
       handle: async (turn, match) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
         await remember(turn);
-        const gemeente = gemeenteIn(match?.[1] ?? match?.[2] ?? '', core.organisation.gemeenten(tenantId));
+        // Said in other words or as a follow-up ("en in Hengelo?"), the gemeente is anywhere in the text.
+        const gemeente = gemeenteIn(match ? (match[1] ?? match[2] ?? '') : turn.text, core.organisation.gemeenten(tenantId));
         await turn.send(cardMessage(await upcomingList(turn, gemeente)));
       },
     },
@@ -151,9 +190,13 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.add',
       match: approvalPatterns.add,
+      utterances: approvalsUtterances.add,
+      slots: ['date'],
+      guard: { tenant: true },
       handle: async (turn, match) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
-        const command = parseAddCommand(match?.[1] ?? '', core.organisation.gemeenten(tenantId));
+        const gemeenten = core.organisation.gemeenten(tenantId);
+        const command = match ? parseAddCommand(match[1] ?? '', gemeenten, core.now()) : parseAddRequest(turn.text, gemeenten, core.now());
         const gemeente = tenantGemeente(core.organisation, tenantId, command.gemeente);
         requireRole(core.organisation, { tenantId, aadObjectId: turn.user.aadObjectId }, ['adviseur'], gemeente, core.now());
         const id = milestoneIdFor(gemeente, command.title, command.plannedDate);
@@ -171,12 +214,18 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.move',
       match: approvalPatterns.move,
-      handle: async (turn, match) => {
+      utterances: approvalsUtterances.move,
+      slots: ['date'],
+      guard: { tenant: true },
+      handle: async (turn, match, understood) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
-        const plannedDate = parseDate(match?.[2] ?? '');
+        const plannedDate = match ? (parseDate(match[2] ?? '') ?? findDate(match[2] ?? '', core.now())?.iso) : understood.slots.date;
         if (!plannedDate) throw new AppError('milestone_bad_date');
-        const query = match?.[1] ?? '';
-        const found = matchMilestones(await register.list(core.organisation.gemeenten(tenantId)), query);
+        const query = match?.[1] ?? withoutDate(turn.text, core.now());
+        const all = await register.list(core.organisation.gemeenten(tenantId));
+        // The exact command's words first; a title said differently or with a typo is found by its words.
+        const strict = match ? matchMilestones(all, query) : [];
+        const found = strict.length ? strict : findMilestonesInText(all, query);
         if (found.length === 0) throw new AppError('milestone_not_found', { status: 404, params: { query } });
         if (found.length > 1) {
           await turn.send(cardMessage(chooseMilestoneCard(found, { t: turn.t, locale: turn.locale, query, buttonTitle: turn.t.approvals.moveButton, command: (m) => `verplaats mijlpaal ${m.id} naar ${plannedDate}` })));
@@ -193,11 +242,14 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.request',
       match: approvalPatterns.request,
+      utterances: approvalsUtterances.request,
+      guard: { tenant: true },
       handle: async (turn, match) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
-        const { query, note } = splitNote(match?.[1] ?? '');
+        const { query, note } = splitNote(match?.[1] ?? turn.text);
         const candidates = (await register.list(core.organisation.gemeenten(tenantId))).filter((m) => m.effectiveStatus !== 'approved' && m.effectiveStatus !== 'done');
-        const found = matchMilestones(candidates, query);
+        const strict = match ? matchMilestones(candidates, query) : [];
+        const found = strict.length ? strict : findMilestonesInText(candidates, query);
         if (found.length === 0) throw new AppError('milestone_not_found', { status: 404, params: { query } });
         if (found.length > 1) {
           await turn.send(cardMessage(chooseMilestoneCard(found, { t: turn.t, locale: turn.locale, query, note, buttonTitle: turn.t.approvals.requestButton })));
@@ -210,14 +262,16 @@ export function approvalsFeature(core: Core): Feature {
       kind: 'message',
       name: 'approvals.export',
       match: approvalPatterns.export,
-      handle: async (turn, match) => {
+      utterances: approvalsUtterances.export,
+      guard: { tenant: true },
+      handle: async (turn, match, understood) => {
         const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
         const rest = (match?.[1] ?? '').trim();
         const gemeenten = core.organisation.gemeenten(tenantId);
-        const gemeente = gemeenten.find((g) => rest.toLowerCase().startsWith(g.toLowerCase()));
+        const gemeente = match ? gemeenten.find((g) => rest.toLowerCase().startsWith(g.toLowerCase())) : gemeenteIn(turn.text, gemeenten);
         if (!gemeente) throw new AppError('milestone_gemeente_needed', { params: { gemeenten: gemeenten.join(', ') } });
         requireRole(core.organisation, { tenantId, aadObjectId: turn.user.aadObjectId }, ['beheerder', 'adviseur'], gemeente, core.now());
-        const period = parsePeriod(rest.slice(gemeente.length));
+        const period = parsePeriod(match ? rest.slice(gemeente.length) : (understood.slots.year ?? ''));
         if (!period) throw new AppError('audit_bad_period');
         const { records, content } = await exportAudit(core.db, { tenantId, gemeente, period }, 'csv');
         await remember(turn);
@@ -265,6 +319,7 @@ export function approvalsFeature(core: Core): Feature {
         handle: async (turn, data) => {
           const request = await requestForTenant(deps, turn.tenantId, data.requestId);
           await remember(turn);
+          rememberInConversation(turn, { approval: { requestId: request.id, version: request.version } });
           return cardFor(turn, request);
         },
       }),

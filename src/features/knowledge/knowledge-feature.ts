@@ -1,5 +1,6 @@
 import type { Core } from '../../app/core.js';
-import type { Feature } from '../../routing/route.js';
+import type { Feature, Understood } from '../../routing/route.js';
+import { knowledgeUtterances } from './knowledge-utterances.js';
 import type { OutgoingActivity, Turn } from '../../routing/turn.js';
 import { answerOffline, type OfflineAnswer } from './answer-offline.js';
 import { knowledgeBase } from './knowledge-base.js';
@@ -34,10 +35,13 @@ export function knowledgeFeature(core: Core, options: KnowledgeOptions = {}): Fe
       {
         kind: 'fallback',
         name: 'knowledge.answer',
-        handle: async (turn: Turn) => {
-          if (options.answer) return options.answer(turn, turn.text);
+        utterances: knowledgeUtterances,
+        handle: async (turn: Turn, understood?: Understood) => {
+          // A follow-up ("en in Hengelo?") arrives made standalone by the router.
+          const question = understood?.slots.question ?? turn.text;
+          if (options.answer) return options.answer(turn, question);
           const started = performance.now();
-          const answer = await answerOffline(kb, turn.text, turn.locale);
+          const answer = await answerOffline(kb, question, turn.locale);
           turn.log.info({ kind: answer.kind, abstained: answer.abstained, citations: answer.citations.length, ms: Math.round(performance.now() - started) }, 'policy question answered');
           await turn.send(answerActivity(answer));
         },

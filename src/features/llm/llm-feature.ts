@@ -6,6 +6,7 @@ import { answerWithLlm } from './answer-with-llm.js';
 import { recordFeedback } from './feedback.js';
 import { llmSettings } from './llm-settings.js';
 import { createChatModel } from './openai-client.js';
+import { rewriteFollowUp } from './rewrite-follow-up.js';
 
 export type LlmAnswer = (turn: Turn, question: string) => Promise<void>;
 
@@ -14,14 +15,26 @@ export type LlmAnswer = (turn: Turn, question: string) => Promise<void>;
  * on them. The feature holds the feedback invoke; the answering itself is handed to the knowledge
  * feature, which owns the one fallback route (`answer` is undefined when no LLM is configured).
  */
-export function llmFeature(core: Core): Feature & { answer?: LlmAnswer } {
+export type FollowUpRewriter = (turn: Turn, previous: string, followUp: string) => Promise<string | undefined>;
+
+export function llmFeature(core: Core): Feature & { answer?: LlmAnswer; rewriteFollowUp?: FollowUpRewriter } {
   const settings = llmSettings(core.config);
-  const answer: LlmAnswer | undefined = settings
+  const model = settings ? createChatModel(settings) : undefined;
+  const answer: LlmAnswer | undefined = settings && model
     ? (() => {
-        const deps = { kb: knowledgeBase(core.db), db: core.db, model: createChatModel(settings), settings, now: core.now };
+        const deps = { kb: knowledgeBase(core.db), db: core.db, model, settings, now: core.now };
         return (turn, question) => answerWithLlm(deps, turn, question);
       })()
     : undefined;
+  const rewrite: FollowUpRewriter | undefined =
+    settings && model
+      ? async (turn, previous, followUp) => {
+          const started = performance.now();
+          const rewritten = await rewriteFollowUp(model, settings.timeoutMs, previous, followUp);
+          turn.log.info({ rewritten: Boolean(rewritten), ms: Math.round(performance.now() - started) }, 'follow-up made standalone');
+          return rewritten;
+        }
+      : undefined;
   if (settings) core.log.info({ provider: settings.provider.kind, model: settings.model, ratePerHour: settings.ratePerHour }, 'llm answers on');
   return {
     name: 'llm',
@@ -44,5 +57,6 @@ export function llmFeature(core: Core): Feature & { answer?: LlmAnswer } {
       },
     ],
     ...(answer ? { answer } : {}),
+    ...(rewrite ? { rewriteFollowUp: rewrite } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { erasePattern, exportPattern, meansIntake, statisticsPattern } from './m
 import { COORDINATOR_ROLE, limits, outcomes } from './mediation-options.js';
 import { mediationStatistics } from './mediation-statistics.js';
 import { ProcessedActivities } from '../../store/processed-activities.js';
+import { mediationUtterances } from './mediation-utterances.js';
 import { eraseExpiredPersonalData, erasePersonalData, exportCase, readCaseForCoordinator } from './personal-data-access.js';
 
 const DAY_MS = 86_400_000;
@@ -150,6 +151,8 @@ export function mediationFeature(core: Core): Feature {
         kind: 'message',
         name: 'mediation.statistics',
         match: statisticsPattern,
+        utterances: mediationUtterances.statistics,
+        guard: { member: true },
         handle: async (turn) => {
           const tenantId = requireTenant(turn);
           if (!organisation.person(tenantId, turn.user.aadObjectId)) throw new AppError('forbidden', { status: 403, detail: 'statistics for members of the organisation only' });
@@ -161,6 +164,8 @@ export function mediationFeature(core: Core): Feature {
         kind: 'message',
         name: 'mediation.export',
         match: exportPattern,
+        utterances: mediationUtterances.export,
+        guard: { roles: [COORDINATOR_ROLE], roleError: 'mediation_coordinator_only', personalChat: true, personalChatError: 'mediation_personal_chat_only' },
         handle: async (turn, match) => {
           const { tenantId, actor } = await requireCoordinator(turn);
           if (turn.conversation.type !== 'personal') throw new AppError('mediation_personal_chat_only', { status: 403, detail: 'export outside a personal chat' });
@@ -176,6 +181,8 @@ export function mediationFeature(core: Core): Feature {
         kind: 'message',
         name: 'mediation.erase',
         match: erasePattern,
+        utterances: mediationUtterances.erase,
+        guard: { roles: [COORDINATOR_ROLE], roleError: 'mediation_coordinator_only' },
         handle: async (turn, match) => {
           const { tenantId, actor } = await requireCoordinator(turn);
           const caseNumber = normaliseCaseNumber(match![1]!)!;
@@ -191,6 +198,8 @@ export function mediationFeature(core: Core): Feature {
         kind: 'message',
         name: 'mediation.intake',
         match: (text) => meansIntake(text),
+        utterances: mediationUtterances.intake,
+        guard: { tenant: true },
         handle: async (turn) => {
           requireTenant(turn);
           await rememberCoordinator(turn);

@@ -12,6 +12,10 @@ import { realDigestSources } from './digest-wiring.js';
 import { buildDigest, digestPeriod } from './digest.js';
 import { claimOnce, programmeKey, SteeringGroups, type SteeringGroup } from './steering-groups.js';
 import { parseSchedule, SteeringScheduler } from './steering-schedule.js';
+import { steeringUtterances } from './steering-utterances.js';
+
+/** Who may register a steering group and send it an update. */
+const MANAGERS = ['beheerder', 'adviseur'] as const;
 
 export const registerPattern = /^registreer\s+(?:dit|deze|het)\s+(?:kanaal|groepsgesprek|groepschat|chat|gesprek|groep)\s+als\s+(?:de\s+)?stuurgroep\s+(?:van\s+|voor\s+)?(?:de\s+)?(.+?)\s*[.!]?$/i;
 export const updatePattern = /^stuur\s+(?:een\s+|de\s+)?update\s+(?:naar|aan|voor)\s+(?:de\s+)?stuurgroep(?:\s+(?:van\s+|voor\s+)?(?:de\s+)?(.+?))?\s*[.!]?$/i;
@@ -35,9 +39,6 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions = {}
   // core.messenger already keeps Teams' rate limits and retries (src/app/build-app.ts).
   const messenger = options.messenger ?? core.messenger;
   const timeZone = core.config.STEERING_TIMEZONE;
-
-  const mayManage = (turn: Turn) =>
-    (['beheerder', 'adviseur'] as const).some((role) => core.organisation.hasRole({ tenantId: turn.tenantId, aadObjectId: turn.user.aadObjectId }, role, { at: core.now() }));
 
   async function renderDigest(group: SteeringGroup, footer: string, locale = core.config.DEFAULT_LOCALE) {
     const now = core.now();
@@ -91,9 +92,10 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions = {}
         kind: 'message',
         name: 'steering.register',
         match: registerPattern,
+        utterances: steeringUtterances.register,
+        guard: { roles: MANAGERS, roleError: 'steering_role_required' },
         async handle(turn, match) {
           const s = turn.t.summaries.steering;
-          if (!mayManage(turn)) throw new AppError('steering_role_required', { status: 403 });
           if (turn.conversation.type === 'personal') {
             await turn.send(s.personalChat);
             return;
@@ -110,9 +112,10 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions = {}
         kind: 'message',
         name: 'steering.preview',
         match: updatePattern,
+        utterances: steeringUtterances.preview,
+        guard: { roles: MANAGERS, roleError: 'steering_role_required' },
         async handle(turn, match) {
           const s = turn.t.summaries.steering;
-          if (!mayManage(turn)) throw new AppError('steering_role_required', { status: 403 });
           const group = await groupFor(turn, match?.[1]);
           if (!group) return;
           const digest = await renderDigest(group, format(s.requestedFooter, { name: escapeMarkdown(turn.user.name) }), turn.locale);
@@ -135,9 +138,9 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions = {}
       defineAction({
         verb: 'steering.send',
         data: sendData,
+        guard: { roles: MANAGERS, roleError: 'steering_role_required' },
         async handle(turn, data) {
           const s = turn.t.summaries.steering;
-          if (!mayManage(turn)) throw new AppError('steering_role_required', { status: 403 });
           const group = await groupFor(turn, data.programme);
           if (!group) throw new AppError('steering_not_registered', { status: 404, params: { programme: data.programme } });
           // A double click or a redelivered invoke must not post twice.

@@ -1,5 +1,6 @@
 import type { Core } from '../../app/core.js';
 import { knowledgeBase, type KnowledgeBase, type KnowledgeDocument } from '../knowledge/index.js';
+import { rankDocuments, resolveDocument } from './document-reference.js';
 import type { DocumentRef, KnowledgeIngest, SummarySource } from './summary-source.js';
 import { summaryDocumentFrom } from './summary-document.js';
 import type { SummaryDocument } from './summary-types.js';
@@ -28,8 +29,14 @@ export function knowledgeSummarySource(core: Core): SummarySource {
     async findByTitle(_tenantId, query) {
       const q = lower(query);
       const found = await kb.findDocumentsByTitle(query, 5);
-      const match = found.find((d) => lower(d.title) === q) ?? found.find((d) => q.length >= 4 && lower(d.title).includes(q));
-      return { match: match ? ref(match) : undefined, suggestions: found.map(ref) };
+      const exact = found.find((d) => lower(d.title) === q) ?? found.find((d) => q.length >= 4 && lower(d.title).includes(q));
+      if (exact) return { match: ref(exact), suggestions: found.map(ref) };
+      // Said in other words ("de notitie van Twenterand over 2023"): title words, type, gemeente and year.
+      const documents = await kb.listDocuments();
+      const gemeenten = [...new Set([...documents.map((d) => d.gemeente).filter((g): g is string => Boolean(g)), ...core.organisation.allGemeenten()])];
+      const meant = resolveDocument(documents.map((d) => ({ ...d, id: String(d.id) })), query, gemeenten);
+      const ranked = rankDocuments(documents.map((d) => ({ ...d, id: String(d.id) })), query, gemeenten).map((r) => ({ id: r.document.id, title: r.document.title }));
+      return { match: meant ? { id: meant.id, title: meant.title } : undefined, suggestions: ranked.length ? ranked.slice(0, 5) : found.map(ref) };
     },
     async document(_tenantId, id) {
       const doc = (await kb.listDocuments()).find((d) => String(d.id) === id);

@@ -3,7 +3,6 @@ import type { Core } from '../../app/core.js';
 import { escapeMarkdown, renderCard, cardMessage } from '../../cards/render-card.js';
 import { AppError } from '../../core/app-error.js';
 import { format } from '../../i18n/catalogue.js';
-import { requiresRole } from '../../organisation/role-guard.js';
 import { defineAction, type Feature } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
 import { summarizerFor } from './llm-summarizer.js';
@@ -15,6 +14,7 @@ import type { Summarizer, SummaryDocument } from './summary-types.js';
 import { downloadPolicy } from './download-policy.js';
 import { downloadFile, extractUploadText, teamsFileOf } from './upload-reader.js';
 import { UploadStore } from './upload-store.js';
+import { summariesUtterances } from './summaries-utterances.js';
 
 export const latestPattern = /^(?:vat|geef)\b.*\b(?:laatste|recentste|nieuwste|actuele)\s+stand\s+van\s+zaken\b.*$|^(?:samenvatting\s+van\s+de\s+)(?:laatste|recentste|nieuwste)\s+stand\s+van\s+zaken\s*[.?!]?$/i;
 export const documentPattern = /^(?:geef\s+(?:me\s+|mij\s+)?(?:een\s+)?)?samenvatting\s+(?:van|over)\s+(?:het\s+document\s+|de\s+notitie\s+)?["“]?(.+?)["”]?\s*[.?!]?$/i;
@@ -101,6 +101,7 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
         kind: 'message',
         name: 'summaries.latest',
         match: latestPattern,
+        utterances: summariesUtterances.latest,
         async handle(turn) {
           if (!options.source) {
             await turn.send(turn.t.summaries.noKnowledge);
@@ -119,12 +120,14 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
         kind: 'message',
         name: 'summaries.document',
         match: documentPattern,
+        utterances: summariesUtterances.document,
         async handle(turn, match) {
           if (!options.source) {
             await turn.send(turn.t.summaries.noKnowledge);
             return;
           }
-          const query = match![1]!.trim();
+          // In other words ("kun je de notitie van Heemstede samenvatten?") the whole text is the reference.
+          const query = (match?.[1] ?? turn.text).trim();
           const found = await options.source.findByTitle(turn.tenantId, query);
           if (found.match) {
             await summarizeStored(turn, found.match.id, defaultWords);
@@ -146,6 +149,9 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
         kind: 'message',
         name: 'summaries.adjust',
         match: adjustPattern,
+        utterances: summariesUtterances.adjust,
+        // "korter", "te lang, in drie zinnen aub": a question about how long something lasts is not this.
+        maxWords: 6,
         async handle(turn, match) {
           const last = turn.state.conversation.lastSummary as LastSummary | undefined;
           if (!last) {
@@ -162,7 +168,7 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
         verb: 'summaries.addToKnowledge',
         data: z.object({ uploadId: z.string().min(1).max(100) }),
         // What the knowledge base holds is what every colleague is answered from.
-        requires: requiresRole(core.organisation, ['adviseur', 'beheerder'], 'knowledge_add_forbidden', core.now),
+        guard: { roles: ['adviseur', 'beheerder'], roleError: 'knowledge_add_forbidden' },
         async handle(turn, data) {
           if (!options.ingest) throw new AppError('unknown_action', { detail: 'knowledge ingest not connected' });
           const upload = await uploads.find(data.uploadId, turn.tenantId, turn.user.aadObjectId);
