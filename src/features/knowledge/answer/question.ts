@@ -1,7 +1,7 @@
 import type { Glossary } from '../glossary.js';
 import { splitCompound } from '../text/compounds.js';
 import { fold, tokenize } from '../text/normalize.js';
-import { answerCue, type AnswerCue } from './cues.js';
+import { answerCue, askedRoleIn, type AnswerCue } from './cues.js';
 import type { QueryLexicon } from './query-lexicon.js';
 import { editDistance } from './typo-index.js';
 
@@ -33,6 +33,10 @@ export interface AnalyzedQuestion {
   countAsked?: number;
   /** Years the question names ("in 2024", "2022-2023"): an answer must be about them. */
   years: string[];
+  /** Index in `concepts` of the question's main term, when it has one besides the asked property (see `topicOf`). */
+  topic?: number;
+  /** "Wie is de burgemeester …": the role whose holder is asked (folded); the answer must name it and its holder. */
+  askedRole?: string;
   /** "hoeveel gemeenten" → the stem of "gemeenten": what a number in the answer must count (alternatives joined by "|"). */
   countedStem?: string;
 }
@@ -211,6 +215,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     for (const dutch of translation) phrases.push(tokenize(dutch).map(stemOf).filter((s): s is string => Boolean(s)));
     for (const other of synonyms) phrases.push(tokenize(other).map(stemOf).filter((s): s is string => Boolean(s)));
     for (const acronym of acronymOf.get(token) ?? []) phrases.push([acronym]);
+    // A stem of three letters ("hav" for "haven", "jar" for "jaar") is too short to find compounds by; the word itself is not.
+    if (stem && stem.length < 4 && token.length >= 4 && token !== stem) phrases.push([token]);
     // A joined separable verb ("uitvoert") is written as its participle in documents ("uitgevoerd").
     const particle = [...particles].find((p) => token.startsWith(p) && token.length > p.length + 3 && !tokenize(normalized).includes(token));
     if (particle) phrases.push([`${particle}ge${token.slice(particle.length).replace(/(t|en)$/, '')}`]);
@@ -245,6 +251,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   const countedConcepts = concepts.filter((c) => run.includes(c.word));
   const countedStems = countedConcepts.flatMap((c) => [c.stem, ...c.phrases.filter((p) => p.length === 1).map((p) => p[0]!)]).filter((s) => ctx.documentFrequency(s) > 0);
   const countedStem = countedStems.length ? [...new Set(countedStems)].join('|') : undefined;
+  const askedRole = answerCue(normalized) === 'person' ? askedRoleIn(normalized) : undefined;
   const countAsked = /\b(welke|which|what\s+are\s+the)\b/i.test(normalized) ? announcedCountIn(folded) : undefined;
   return {
     text: question,
@@ -257,6 +264,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     years: [...new Set(folded.match(yearPattern) ?? [])],
     ...(countAsked !== undefined ? { countAsked } : {}),
     ...(countedStem ? { countedStem } : {}),
+    ...(askedRole ? { askedRole } : {}),
+    ...topicOf(tokens, concepts, capitalised),
   };
 }
 
@@ -264,4 +273,30 @@ function announcedCountIn(text: string): number | undefined {
   const m = /\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six)\b/.exec(text);
   const map: Record<string, number> = { twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, two: 2, three: 3, four: 4, five: 5, six: 6 };
   return m ? map[m[1]!] : undefined;
+}
+
+const questionWordsFirst = new Set(['wat', 'wie', 'wanneer', 'waarom', 'hoe', 'waar', 'what', 'who', 'when', 'why', 'where', 'how']);
+// Words that say which property is asked (a cost, a yearly figure, a date), not what it is about.
+const propertyWords = /^(jaar|jaarlijks\w*|jaren|maand\w*|week|dag|kost|kosten|kostte|bedrag\w*|aantal|datum|periode|year|years|annual\w*|month\w*|cost|costs|amount|number|date|\d+)$/;
+// After these the next word names the kind of answer ("welke termijn", "hoeveel meldingen"), not its topic.
+const typeAskers = new Set(['welke', 'welk', 'hoeveel', 'which', 'many']);
+
+/**
+ * The question's main term: the weightiest noun that is neither the kind of answer asked ("welke
+ * termijn", "hoeveel meldingen") nor a word for the asked property ("per jaar", "kosten"). A noun is
+ * a word after an article or preposition, or a name; failing those, a long word (a compound):
+ * "Wat kost buurtbemiddeling in Oldenmeer per jaar?" → "buurtbemiddeling".
+ */
+function topicOf(tokens: readonly string[], concepts: readonly Concept[], capitalised: ReadonlySet<string>): { topic?: number } {
+  if (concepts.length < 2) return {};
+  const verbAfterQuestionWord = questionWordsFirst.has(tokens[0] ?? '') && !determiners.has(tokens[1] ?? '') ? tokens[1] : undefined;
+  const candidates = concepts.flatMap((c, k) => {
+    const i = tokens.indexOf(c.word);
+    if (c.word === verbAfterQuestionWord || propertyWords.test(c.word) || typeAskers.has(tokens[i - 1] ?? '')) return [];
+    const noun = determiners.has(tokens[i - 1] ?? '') || capitalised.has(c.word);
+    return [{ k, noun, long: c.word.length >= 9, weight: c.weight }];
+  });
+  const pool = candidates.some((c) => c.noun) ? candidates.filter((c) => c.noun) : candidates.filter((c) => c.long);
+  const best = pool.reduce<(typeof pool)[number] | undefined>((b, c) => (!b || c.weight > b.weight ? c : b), undefined);
+  return best ? { topic: best.k } : {};
 }

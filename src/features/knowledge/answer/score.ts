@@ -1,6 +1,6 @@
 import type { StoredSentence } from '../store/knowledge-store.js';
 import { isTableRow, leadInIndex, periodParts, tableHeaderIndex } from './context.js';
-import { satisfiesCue } from './cues.js';
+import { namesRoleHolder, satisfiesCue } from './cues.js';
 import { Lexicon } from './lexicon.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
 
@@ -48,6 +48,9 @@ const pairPenalty = 0.95;
 // The sentences around a window and a table row's header say what it is about, less directly.
 const neighbourCredit = 0.4;
 const headerCredit = 0.7;
+// The question's main term must be said in the window, next to it or in its heading (compound part or better).
+const topicCredit = 0.6;
+const topicFactor = 0.75;
 // A window about another year than the one asked ("in 2024") is not the answer.
 const otherYearFactor = 0.4;
 
@@ -141,6 +144,9 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
   const askedWords = question.concepts.map((c) => c.word);
   const years = question.years ?? [];
   const askedParts = periodParts(question.text);
+  // The question's main term ("buurtbemiddeling" in "Wat kost buurtbemiddeling per jaar?").
+  // An answer that covers the other words but not this one, nor in its heading or next to it, is about something else.
+  const topic = question.topic ?? -1;
   passages.forEach((passage, p) => {
     const ids = numbered[p]!;
     const perSentence = ids.sentences.map((s) => table.coverage(s));
@@ -148,7 +154,11 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     const inDocumentTitle = table.coverage(ids.documentTitle);
     const fromTitle = question.concepts.map((_, k) => Math.max(titleCredit * inTitle[k]!, documentTitleCredit * inDocumentTitle[k]!));
     // Whether each sentence holds the asked kind of fact, once per sentence rather than per window.
-    const cueBySentence = passage.sentences.map((s) => satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item)));
+    // A section headed "Aanleiding" or "Waarom …" gives reasons, whatever words its sentences use.
+    const reasonSection = question.cue === 'reason' && /\b(aanleiding|reden|waarom|achtergrond|motivering)\b/i.test(passage.sectionTitle);
+    // "Wie is de burgemeester …": a sentence that only mentions the role ("evalueert de burgemeester de inzet") does not say who holds it.
+    const role = question.askedRole;
+    const cueBySentence = passage.sentences.map((s) => (role ? namesRoleHolder(s.text, role) : reasonSection || satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item))));
     const headers = passage.sentences.map((_, i) => tableHeaderIndex(passage.sentences, i));
     // A list item or table row also says what its lead-in says ("Het college besluit:", "Tabel 2 geeft de verdeling").
     const leads = passage.sentences.map((_, i) => leadInIndex(passage.sentences, i));
@@ -181,8 +191,13 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
           covered += question.concepts[k]!.weight * m;
         }
         const coverage = covered / total;
+        let topicNear = 1;
+        if (topic >= 0) {
+          const near = [i - 1, i, j, j + 1, header, lead].filter((x): x is number => x !== undefined && x >= 0 && x < n);
+          topicNear = Math.max(inTitle[topic]!, inDocumentTitle[topic]!, ...near.map((x) => perSentence[x]![topic]!)) >= topicCredit ? 1 : topicFactor;
+        }
         const cueMet = cueBySentence[i]! || cueBySentence[j]!;
-        let score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6) + bonus;
+        let score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6) * topicNear + bonus;
         if (askedParts.size) {
           const said = new Set([...partsOf[i]!, ...partsOf[j]!]);
           if (said.size && ![...askedParts].some((p) => said.has(p))) score *= otherYearFactor;
