@@ -48,9 +48,10 @@ const pairPenalty = 0.95;
 // The sentences around a window and a table row's header say what it is about, less directly.
 const neighbourCredit = 0.4;
 const headerCredit = 0.7;
-// The question's main term must be said in the window, next to it or in its heading (compound part or better).
-const topicCredit = 0.6;
+// The question's main term must be said in the window, next to it or in its heading: at least as a neighbour's word counts.
+const topicCredit = neighbourCredit;
 const topicFactor = 0.75;
+const refersBack = /\b(deze|dit|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b/i;
 // A window about another year than the one asked ("in 2024") is not the answer.
 const otherYearFactor = 0.4;
 
@@ -182,20 +183,18 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
         const header = headers[i] ?? headers[j];
         const lead = leads[i] ?? leads[j];
         let covered = 0;
+        let topicNear = 1;
         for (let k = 0; k < question.concepts.length; k += 1) {
           let m = Math.max(fromTitle[k]!, perSentence[i]![k]!, perSentence[j]![k]!);
           if (i > 0) m = Math.max(m, neighbourCredit * perSentence[i - 1]![k]!);
           if (j + 1 < n) m = Math.max(m, neighbourCredit * perSentence[j + 1]![k]!);
           if (header !== undefined) m = Math.max(m, headerCredit * perSentence[header]![k]!);
           if (lead !== undefined) m = Math.max(m, headerCredit * perSentence[lead]![k]!);
+          // A passage's first sentence that refers back ("De verhoging van deze gelden …") may name the main term by reference.
+          if (k === topic && m < topicCredit && !(i === 0 && refersBack.test(passage.sentences[0]!.text))) topicNear = topicFactor;
           covered += question.concepts[k]!.weight * m;
         }
         const coverage = covered / total;
-        let topicNear = 1;
-        if (topic >= 0) {
-          const near = [i - 1, i, j, j + 1, header, lead].filter((x): x is number => x !== undefined && x >= 0 && x < n);
-          topicNear = Math.max(inTitle[topic]!, inDocumentTitle[topic]!, ...near.map((x) => perSentence[x]![topic]!)) >= topicCredit ? 1 : topicFactor;
-        }
         const cueMet = cueBySentence[i]! || cueBySentence[j]!;
         let score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6) * topicNear + bonus;
         if (askedParts.size) {
