@@ -9,6 +9,8 @@ const cuePatterns: [RegExp, AnswerCue][] = [
   [/\bwat\s+(houdt|houden)\b.*\bin\s*[?.!]*\s*$|^\s*wat\s+(betekent|betekenen)\b|^\s*what\s+(does|do)\b.*\b(mean|involve|entail)\b/i, 'definition'],
   [/\b(welke|welk)\s+(organisatie|instantie|partij|bestuursorgaan|orgaan|stichting|persoon|functionaris|afdeling|team|dienst)\b|\bwhich\s+(organisation|organization|body|party|person)\b/i, 'person'],
   [/\b(wat\s+kost|wat\s+kosten|hoeveel\s+(geld|euro|kost)|how\s+much\s+(does|do|is|money)|what\s+does\s+.*\bcost)\b/i, 'money'],
+  // "Wat zijn de eenmalige kosten", "What are the one-off costs": an amount, not a list.
+  [/\b(wat\s+(zijn|waren)\s+de|what\s+(are|were|is|was)\s+the)\s+(\p{L}+\s+)?(kosten|costs?)\b/iu, 'money'],
   [/\b(hoe\s+lang|how\s+long)\b/i, 'duration'],
   [/\b(welke\s+periode|welke\s+jaren|which\s+period|what\s+period)\b/i, 'period'],
   [/\b(wanneer|per\s+wanneer|welke\s+datum|op\s+welke\s+dag|when|what\s+date)\b/i, 'date'],

@@ -2,7 +2,7 @@ import type { Glossary } from '../glossary.js';
 import { splitCompound } from '../text/compounds.js';
 import { fold, tokenize } from '../text/normalize.js';
 import { answerCue, askedRoleIn, type AnswerCue } from './cues.js';
-import type { QueryLexicon } from './query-lexicon.js';
+import { joinLexiconWords, type QueryLexicon } from './query-lexicon.js';
 import { editDistance } from './typo-index.js';
 
 /**
@@ -74,7 +74,7 @@ function alternativesOf(token: string, glossary: Glossary, lexicon: QueryLexicon
 /** Words of a question whose stems must be known before `analyzeQuestion` (one store round trip). */
 export function wordsToStem(question: string, glossary: Glossary, lexicon: QueryLexicon): string[] {
   const words = new Set<string>();
-  const tokens = tokenize(normalizeQuestionWords(question));
+  const tokens = tokenize(joinLexiconWords(normalizeQuestionWords(question), lexicon));
   for (const token of [...tokens, ...separableVerbsJoined(tokens)]) {
     words.add(token);
     const { translation, synonyms } = alternativesOf(token, glossary, lexicon);
@@ -166,7 +166,7 @@ export function namedGemeenteIn(folded: string, gemeenten: readonly string[]): s
 const yearPattern = /\b(19[5-9]\d|20\d\d)\b/g;
 
 export function analyzeQuestion(question: string, ctx: AnalysisContext): AnalyzedQuestion {
-  const normalized = normalizeQuestionWords(question);
+  const normalized = joinLexiconWords(normalizeQuestionWords(question), ctx.lexicon);
   const folded = fold(normalized);
   const gemeente = namedGemeenteIn(folded, ctx.gemeenten);
   // The gemeente's own words, also as an adjective or mistyped ("Wolderveense", "wolderveeen"), are its filter, not search words.
@@ -198,9 +198,17 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     const { translation, synonyms } = alternativesOf(token, ctx.glossary, ctx.lexicon);
     let stem = stemOf(token);
     if (!stem && !entry && translation.length === 0) return; // a Dutch stop word
-    // A word no document holds may be a slip of the keyboard for one that does.
     let corrected = false;
-    if (stem && stem.length >= 5 && !entry && translation.length === 0 && ctx.documentFrequency(stem) === 0 && ctx.correct) {
+    // "handhaaft", "bewaart": a verb as the question conjugates it, as the documents' infinitive stem ("handhav", "bewar").
+    if (stem && !entry && translation.length === 0 && ctx.documentFrequency(stem) === 0 && /[^aeiou]t$/.test(token)) {
+      const verb = infinitiveStem(token);
+      if (verb !== stem && ctx.documentFrequency(verb) > 0) {
+        stem = verb;
+        corrected = true;
+      }
+    }
+    // A word no document holds may be a slip of the keyboard for one that does.
+    if (!corrected && stem && stem.length >= 5 && !entry && translation.length === 0 && ctx.documentFrequency(stem) === 0 && ctx.correct) {
       const meant = ctx.correct(stem);
       if (meant) {
         stem = meant;
@@ -293,10 +301,22 @@ function topicOf(tokens: readonly string[], concepts: readonly Concept[], capita
   const candidates = concepts.flatMap((c, k) => {
     const i = tokens.indexOf(c.word);
     if (c.word === verbAfterQuestionWord || propertyWords.test(c.word) || typeAskers.has(tokens[i - 1] ?? '')) return [];
-    const noun = determiners.has(tokens[i - 1] ?? '') || capitalised.has(c.word);
+    // "het nieuwe beleidsplan": the word after the adjective is the noun, not the adjective.
+    const adjective = /e$/.test(c.word) && i + 1 < tokens.length && !determiners.has(tokens[i + 1]!) && !propertyWords.test(tokens[i + 1]!) && /^\p{L}{4,}$/u.test(tokens[i + 1]!);
+    const afterAdjective = determiners.has(tokens[i - 2] ?? '') && /e$/.test(tokens[i - 1] ?? '');
+    const noun = ((determiners.has(tokens[i - 1] ?? '') && !adjective) || afterAdjective) || capitalised.has(c.word);
     return [{ k, noun, long: c.word.length >= 9, weight: c.weight }];
   });
   const pool = candidates.some((c) => c.noun) ? candidates.filter((c) => c.noun) : candidates.filter((c) => c.long);
   const best = pool.reduce<(typeof pool)[number] | undefined>((b, c) => (!b || c.weight > b.weight ? c : b), undefined);
   return best ? { topic: best.k } : {};
+}
+
+/** "handhaaft" → "handhav", "bewaart" → "bewar", "leidt" → "leid": the stem of a present-tense verb's infinitive. */
+export function infinitiveStem(word: string): string {
+  return word
+    .replace(/t$/, '')
+    .replace(/([aeou])\1([^aeiou])$/, '$1$2')
+    .replace(/f$/, 'v')
+    .replace(/s$/, 'z');
 }
