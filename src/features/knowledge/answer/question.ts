@@ -186,6 +186,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     for (const t of tokenize(e.expansion)) acronymOf.set(t, [...(acronymOf.get(t) ?? []), acronym]);
     searchWords.add(fold(e.term));
   }
+  const verbIndex = verbAfterQuestionWord(tokens);
   tokens.forEach((token, i) => {
     // A particle left on its own belongs to a framing verb ("doet ... mee"): it says nothing itself.
     if (framingWords.has(token) || ctx.lexicon.framing.has(token) || gemeenteTokens.has(token) || particles.has(token)) return;
@@ -241,6 +242,9 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     // So does an unknown noun ("de wijkagent", "voor wildplassen"): unknown verbs and fillers ("trekt", "gevonden") weigh lightly.
     const noun = determiners.has(tokens[i - 1] ?? '') || (determiners.has(tokens[i - 2] ?? '') && /e$/.test(tokens[i - 1] ?? '') && !framingWords.has(tokens[i - 1] ?? ''));
     if (!knownAnywhere && !capitalised.has(token) && !noun) weight = Math.min(weight, unknownWordWeight);
+    // The verb right after the question word ("Sinds wanneer bestaat …", "Wat kost …") says what happens, rarely what about: half its weight, like a participle.
+    // Not after "wie": in "Wie handhaaft …", "Wie leidt …" the verb is the role asked about.
+    else if (i === verbIndex && !/^(wie|who)$/.test(tokens[0] ?? '') && !entry && translation.length === 0) weight *= participleFactor;
     // A participle ("genomen", "gestuurd", "geschat") says how, rarely what: half its weight.
     else if (!noun && /^ge\p{L}{3,}(d|t|en)$/u.test(token) && !entry) weight *= participleFactor;
     concepts.push({ word: token, stem: key, parts, phrases: phrases.filter((p) => p.length > 0), weight: Number.isFinite(weight) ? weight : own });
@@ -284,6 +288,17 @@ function announcedCountIn(text: string): number | undefined {
 }
 
 const questionWordsFirst = new Set(['wat', 'wie', 'wanneer', 'waarom', 'hoe', 'waar', 'what', 'who', 'when', 'why', 'where', 'how']);
+
+/** Where the verb after the question word is: "Wat kost …", "Sinds wanneer bestaat …", "Hoe vaak komt …"; undefined when a noun follows. */
+function verbAfterQuestionWord(tokens: readonly string[]): number | undefined {
+  let at = 0;
+  if (/^(sinds|tot|vanaf|per|om|voor)$/.test(tokens[0] ?? '') && questionWordsFirst.has(tokens[1] ?? '')) at = 2;
+  else if (tokens[0] === 'hoe' && /^(lang|vaak|laat|hoog|groot|veel)$/.test(tokens[1] ?? '')) at = 2;
+  else if (questionWordsFirst.has(tokens[0] ?? '')) at = 1;
+  else return undefined;
+  const word = tokens[at];
+  return word && !determiners.has(word) ? at : undefined;
+}
 // Words that say which property is asked (a cost, a yearly figure, a date), not what it is about.
 const propertyWords = /^(jaar|jaarlijks\w*|jaren|maand\w*|week|dag|kost|kosten|kostte|bedrag\w*|aantal|datum|periode|year|years|annual\w*|month\w*|cost|costs|amount|number|date|\d+)$/;
 // After these the next word names the kind of answer ("welke termijn", "hoeveel meldingen"), not its topic.
@@ -297,10 +312,10 @@ const typeAskers = new Set(['welke', 'welk', 'hoeveel', 'which', 'many']);
  */
 function topicOf(tokens: readonly string[], concepts: readonly Concept[], capitalised: ReadonlySet<string>): { topic?: number } {
   if (concepts.length < 2) return {};
-  const verbAfterQuestionWord = questionWordsFirst.has(tokens[0] ?? '') && !determiners.has(tokens[1] ?? '') ? tokens[1] : undefined;
+  const verb = verbAfterQuestionWord(tokens);
   const candidates = concepts.flatMap((c, k) => {
     const i = tokens.indexOf(c.word);
-    if (c.word === verbAfterQuestionWord || propertyWords.test(c.word) || typeAskers.has(tokens[i - 1] ?? '')) return [];
+    if ((verb !== undefined && c.word === tokens[verb]) || propertyWords.test(c.word) || typeAskers.has(tokens[i - 1] ?? '')) return [];
     // "het nieuwe beleidsplan": the word after the adjective is the noun, not the adjective.
     const adjective = /e$/.test(c.word) && i + 1 < tokens.length && !determiners.has(tokens[i + 1]!) && !propertyWords.test(tokens[i + 1]!) && /^\p{L}{4,}$/u.test(tokens[i + 1]!);
     const afterAdjective = determiners.has(tokens[i - 2] ?? '') && /e$/.test(tokens[i - 1] ?? '');
