@@ -204,7 +204,8 @@ export class KnowledgeBase {
     const analysis = analyzeQuestion(question, {
       glossary: this.glossary,
       lexicon: this.queryLexicon,
-      correct: (stem) => (state.typos ??= new TypoIndex(state.df.keys(), (w) => state.df.get(w) ?? 0)).closest(stem),
+      // A document title's words are words a question may mistype too ("alcholverbod" for the title's "alcoholverbod").
+      correct: (stem) => (state.typos ??= new TypoIndex(new Set([...state.df.keys(), ...[...state.titleLexemes.values()].flat()]), (w) => state.df.get(w) ?? 0)).closest(stem),
       gemeenten: state.gemeenten,
       stems,
       vocabulary: this.vocabulary,

@@ -4,9 +4,9 @@
  * `| a | b |` table rows, the first table row its header) into the format the name asks for:
  * .docx (Word headings, bullet lists, a real table), .pdf (pages with a running header and footer,
  * tables as aligned text), .md or .txt. The sources are not documents: never ingest them.
- *   npx tsx tests/knowledge/eval/build-documents.ts
+ *   npx tsx tests/knowledge/eval/build-documents.ts [part …]   (every part under sources/ when none is named)
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
@@ -126,7 +126,11 @@ function toText(blocks: Block[], markdown: boolean): string {
   return `${out.join('\n\n').replace(/\n\n- /g, '\n- ')}\n`;
 }
 
-for (const part of ['dev', 'held-out']) {
+// Naming parts rebuilds only those: a .docx or .pdf is rebuilt with new bytes each time, so
+// building a new part leaves the documents of the others untouched.
+const named = process.argv.slice(2);
+const parts = named.length > 0 ? named : readdirSync(join(here, 'sources')).filter((d) => statSync(join(here, 'sources', d)).isDirectory());
+for (const part of parts) {
   const dir = join(here, 'sources', part);
   const target = join(here, part, 'documents');
   mkdirSync(target, { recursive: true });

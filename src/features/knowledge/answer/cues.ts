@@ -9,6 +9,8 @@ const cuePatterns: [RegExp, AnswerCue][] = [
   [/\bwat\s+(houdt|houden)\b.*\bin\s*[?.!]*\s*$|^\s*wat\s+(betekent|betekenen)\b|^\s*what\s+(does|do)\b.*\b(mean|involve|entail)\b/i, 'definition'],
   [/\b(welke|welk)\s+(organisatie|instantie|partij|bestuursorgaan|orgaan|stichting|persoon|functionaris|afdeling|team|dienst)\b|\bwhich\s+(organisation|organization|body|party|person)\b/i, 'person'],
   [/\b(wat\s+kost|wat\s+kosten|hoeveel\s+(geld|euro|kost)|how\s+much\s+(does|do|is|money)|what\s+does\s+.*\bcost)\b/i, 'money'],
+  // "Wat zijn de eenmalige kosten", "What are the one-off costs": an amount, not a list.
+  [/\b(wat\s+(zijn|waren)\s+de|what\s+(are|were|is|was)\s+the)\s+(\p{L}+\s+)?(kosten|costs?)\b/iu, 'money'],
   [/\b(hoe\s+lang|how\s+long)\b/i, 'duration'],
   [/\b(welke\s+periode|welke\s+jaren|which\s+period|what\s+period)\b/i, 'period'],
   [/\b(wanneer|per\s+wanneer|welke\s+datum|op\s+welke\s+dag|when|what\s+date)\b/i, 'date'],
@@ -30,7 +32,7 @@ const datePattern = new RegExp(
 );
 const numberPattern = new RegExp(`(\\d|\\b(${numberWords})\\b)`, 'i');
 const durationPattern = new RegExp(`\\b((\\d+|${numberWords}|een)\\s*(-\\s*)?(jaar|jaren|maanden|maand|weken|week|dagen|dag|uur)|(${numberWords})(jarig|jarige|maands|weeks)|\\d{4}\\s*[-–]\\s*\\d{4}|\\d+-jarig\\w*)\\b`, 'i');
-const periodPattern = /\b\d{4}\s*[-–]\s*\d{2,4}\b|\b(periode|looptijd)\b.*\d{4}/i;
+const periodPattern = new RegExp(`\\b\\d{4}\\s*[-–]\\s*\\d{2,4}\\b|\\b(periode|looptijd)\\b.*\\d{4}|\\b(van|vanaf)\\s+(\\d{1,2}\\s+)?(${month}|\\d{4}).*\\b(tot|t/m)\\b`, 'i');
 const moneyPattern = /(€|\beuro\b|\bkost(en|t)?\b.*\d|\d+[.,]\d{3}|\bmiljoen\b)/i;
 const timePattern = /\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*uur\b/i;
 const reasonPattern = /\b(omdat|doordat|vanwege|wegens|daarom|zodat|want|aanleiding|reden|oorzaak|dankzij|om\s+\S+(\s+\S+){0,6}\s+te)\b/i;
@@ -137,4 +139,46 @@ export function announcedCount(text: string): number | undefined {
 
 export function ordinalWord(n: number): string | undefined {
   return ordinals[n];
+}
+
+// Roles a person holds: "Wie is de burgemeester?" asks who holds one.
+const personRoles = /^(burgemeester|wethouder|adviseur|manager|coordinator|voorzitter|secretaris|gemeentesecretaris|directeur|teamchef|teamleider|projectleider|programmamanager|officier|organisator|opdrachtgever|portefeuillehouder|contactpersoon|commissaris|woordvoerder|casusregisseur|regisseur|ambassadeur|mediator|bemiddelaar|coordinator|trekker|leider|hoofd)(s|en)?$/;
+
+/** "Wie is (de) burgemeester …", "Wie is ambtelijk opdrachtgever …": the role asked for, folded. */
+export function askedRoleIn(question: string): string | undefined {
+  const m = /^\s*(?:wie|who)\s+(?:is|was|zijn|waren|wordt)\s+(?:de\s+|het\s+|the\s+)?(\p{L}+(?:\s+\p{L}+)?)/u.exec(fold(question));
+  const word = m?.[1]!.split(/\s+/).find((w) => personRoles.test(w));
+  return word?.replace(/(s|en)$/, '');
+}
+
+const titleToken = /^(,|mr\.?|dr\.?|drs\.?|ir\.?|ing\.?|prof\.?|mevrouw|mevr\.?|mw\.?|dhr\.?|de|heer|\p{Lu}\.(\p{Lu}\.)*,?)$/u;
+const copula = /^(is|was|zijn|waren|wordt|blijft|namelijk)$/;
+const anyRole = new RegExp(roleWords.source);
+
+/**
+ * Whether a sentence says who holds the asked role: a name right after the role ("burgemeester
+ * mr. H.J. Lindeboom", "de burgemeester, mevrouw J. Koster"), or the role and a name or another
+ * role on either side of "is" ("Ambtelijk opdrachtgever namens het CMT is de gemeentesecretaris").
+ * A sentence that only mentions the role ("evalueert de burgemeester de inzet") does not.
+ */
+export function namesRoleHolder(sentence: string, role: string): boolean {
+  const tokens = sentence.split(/\s+/).filter(Boolean);
+  const folded = tokens.map((t) => fold(t).replace(/[^\p{L}\p{N}-]/gu, ''));
+  const isName = (k: number) => k > 0 && (/^\p{Lu}[\p{Ll}-]+/u.test(tokens[k]!) || /^\p{Lu}{2,}/u.test(tokens[k]!));
+  const isOtherRole = (k: number) => !folded[k]!.includes(role) && anyRole.test(folded[k]!);
+  for (let r = 0; r < tokens.length; r += 1) {
+    if (!folded[r]!.includes(role)) continue;
+    // A name right after the role, past titles and initials.
+    let k = r + 1;
+    while (k < tokens.length && k - r <= 4 && titleToken.test(tokens[k]!)) k += 1;
+    if (k < tokens.length && k - r <= 4 && isName(k)) return true;
+    // The role and its holder on either side of "is".
+    for (let c = Math.max(0, r - 6); c < Math.min(tokens.length, r + 7); c += 1) {
+      if (!copula.test(folded[c]!)) continue;
+      // After "is" the holder comes first ("is de gemeentesecretaris"); before it, the holder starts the clause ("De strategisch adviseur veiligheid binnen het team … is beoogd programmamanager").
+      const other = c > r ? [c + 1, c + 2, c + 3] : Array.from({ length: Math.min(c, 10) }, (_, d) => c - 1 - d);
+      if (other.some((o) => o >= 0 && o < tokens.length && o !== r && (isName(o) || isOtherRole(o)))) return true;
+    }
+  }
+  return false;
 }

@@ -23,7 +23,9 @@ export interface QueryLexicon {
 
 export function parseQueryLexicon(yamlText: string): QueryLexicon {
   const data = schema.parse(parseYaml(yamlText));
-  const map = (record: Record<string, string[]>) => new Map(Object.entries(record).map(([k, v]) => [fold(k), v.map(fold)] as const));
+  // "one-off", "follow up": a key of several words is also known written as one token ("oneoff"), the way the question joins it (see `joinLexiconWords`).
+  const map = (record: Record<string, string[]>) =>
+    new Map(Object.entries(record).flatMap(([k, v]) => [[fold(k), v.map(fold)] as const, ...(/[\s-]/.test(k) ? [[fold(k).replace(/[\s-]+/g, ''), v.map(fold)] as const] : [])]));
   return { english: map(data.english), synonyms: map(data.synonyms), framing: new Set(data.framing.map(fold)), relativeTime: new Set(data.relative_time.map(fold)) };
 }
 
@@ -32,4 +34,12 @@ let cached: QueryLexicon | undefined;
 export function loadQueryLexicon(): QueryLexicon {
   cached ??= parseQueryLexicon(readFileSync(fromRoot('src/features/knowledge/data/query-lexicon.yaml'), 'utf8'));
   return cached;
+}
+
+/** Joins words the lexicon knows together ("one-off" → "oneoff"), before the question is cut into tokens at the hyphen. */
+export function joinLexiconWords(text: string, lexicon: QueryLexicon): string {
+  return text.replace(/[\p{L}]+(?:-[\p{L}]+)+/gu, (word) => {
+    const joined = fold(word).replace(/-/g, '');
+    return lexicon.english.has(joined) || lexicon.synonyms.has(joined) ? joined : word;
+  });
 }

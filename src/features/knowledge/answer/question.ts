@@ -1,8 +1,8 @@
 import type { Glossary } from '../glossary.js';
 import { splitCompound } from '../text/compounds.js';
 import { fold, tokenize } from '../text/normalize.js';
-import { answerCue, type AnswerCue } from './cues.js';
-import type { QueryLexicon } from './query-lexicon.js';
+import { answerCue, askedRoleIn, type AnswerCue } from './cues.js';
+import { joinLexiconWords, type QueryLexicon } from './query-lexicon.js';
 import { editDistance } from './typo-index.js';
 
 /**
@@ -33,6 +33,10 @@ export interface AnalyzedQuestion {
   countAsked?: number;
   /** Years the question names ("in 2024", "2022-2023"): an answer must be about them. */
   years: string[];
+  /** Index in `concepts` of the question's main term, when it has one besides the asked property (see `topicOf`). */
+  topic?: number;
+  /** "Wie is de burgemeester …": the role whose holder is asked (folded); the answer must name it and its holder. */
+  askedRole?: string;
   /** "hoeveel gemeenten" → the stem of "gemeenten": what a number in the answer must count (alternatives joined by "|"). */
   countedStem?: string;
 }
@@ -70,7 +74,7 @@ function alternativesOf(token: string, glossary: Glossary, lexicon: QueryLexicon
 /** Words of a question whose stems must be known before `analyzeQuestion` (one store round trip). */
 export function wordsToStem(question: string, glossary: Glossary, lexicon: QueryLexicon): string[] {
   const words = new Set<string>();
-  const tokens = tokenize(normalizeQuestionWords(question));
+  const tokens = tokenize(joinLexiconWords(normalizeQuestionWords(question), lexicon));
   for (const token of [...tokens, ...separableVerbsJoined(tokens)]) {
     words.add(token);
     const { translation, synonyms } = alternativesOf(token, glossary, lexicon);
@@ -162,7 +166,7 @@ export function namedGemeenteIn(folded: string, gemeenten: readonly string[]): s
 const yearPattern = /\b(19[5-9]\d|20\d\d)\b/g;
 
 export function analyzeQuestion(question: string, ctx: AnalysisContext): AnalyzedQuestion {
-  const normalized = normalizeQuestionWords(question);
+  const normalized = joinLexiconWords(normalizeQuestionWords(question), ctx.lexicon);
   const folded = fold(normalized);
   const gemeente = namedGemeenteIn(folded, ctx.gemeenten);
   // The gemeente's own words, also as an adjective or mistyped ("Wolderveense", "wolderveeen"), are its filter, not search words.
@@ -182,6 +186,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     for (const t of tokenize(e.expansion)) acronymOf.set(t, [...(acronymOf.get(t) ?? []), acronym]);
     searchWords.add(fold(e.term));
   }
+  const verbIndex = verbAfterQuestionWord(tokens);
   tokens.forEach((token, i) => {
     // A particle left on its own belongs to a framing verb ("doet ... mee"): it says nothing itself.
     if (framingWords.has(token) || ctx.lexicon.framing.has(token) || gemeenteTokens.has(token) || particles.has(token)) return;
@@ -194,9 +199,17 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     const { translation, synonyms } = alternativesOf(token, ctx.glossary, ctx.lexicon);
     let stem = stemOf(token);
     if (!stem && !entry && translation.length === 0) return; // a Dutch stop word
-    // A word no document holds may be a slip of the keyboard for one that does.
     let corrected = false;
-    if (stem && stem.length >= 5 && !entry && translation.length === 0 && ctx.documentFrequency(stem) === 0 && ctx.correct) {
+    // "handhaaft", "bewaart": a verb as the question conjugates it, as the documents' infinitive stem ("handhav", "bewar").
+    if (stem && !entry && translation.length === 0 && ctx.documentFrequency(stem) === 0 && /[^aeiou]t$/.test(token)) {
+      const verb = infinitiveStem(token);
+      if (verb !== stem && ctx.documentFrequency(verb) > 0) {
+        stem = verb;
+        corrected = true;
+      }
+    }
+    // A word no document holds may be a slip of the keyboard for one that does.
+    if (!corrected && stem && stem.length >= 5 && !entry && translation.length === 0 && ctx.documentFrequency(stem) === 0 && ctx.correct) {
       const meant = ctx.correct(stem);
       if (meant) {
         stem = meant;
@@ -211,6 +224,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     for (const dutch of translation) phrases.push(tokenize(dutch).map(stemOf).filter((s): s is string => Boolean(s)));
     for (const other of synonyms) phrases.push(tokenize(other).map(stemOf).filter((s): s is string => Boolean(s)));
     for (const acronym of acronymOf.get(token) ?? []) phrases.push([acronym]);
+    // A stem of three letters ("hav" for "haven", "jar" for "jaar") is too short to find compounds by; the word itself is not.
+    if (stem && stem.length < 4 && token.length >= 4 && token !== stem) phrases.push([token]);
     // A joined separable verb ("uitvoert") is written as its participle in documents ("uitgevoerd").
     const particle = [...particles].find((p) => token.startsWith(p) && token.length > p.length + 3 && !tokenize(normalized).includes(token));
     if (particle) phrases.push([`${particle}ge${token.slice(particle.length).replace(/(t|en)$/, '')}`]);
@@ -227,6 +242,9 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     // So does an unknown noun ("de wijkagent", "voor wildplassen"): unknown verbs and fillers ("trekt", "gevonden") weigh lightly.
     const noun = determiners.has(tokens[i - 1] ?? '') || (determiners.has(tokens[i - 2] ?? '') && /e$/.test(tokens[i - 1] ?? '') && !framingWords.has(tokens[i - 1] ?? ''));
     if (!knownAnywhere && !capitalised.has(token) && !noun) weight = Math.min(weight, unknownWordWeight);
+    // The verb right after the question word ("Sinds wanneer bestaat …", "Wat kost …") says what happens, rarely what about: half its weight, like a participle.
+    // Not after "wie": in "Wie handhaaft …", "Wie leidt …" the verb is the role asked about.
+    else if (i === verbIndex && !/^(wie|who)$/.test(tokens[0] ?? '') && !entry && translation.length === 0) weight *= participleFactor;
     // A participle ("genomen", "gestuurd", "geschat") says how, rarely what: half its weight.
     else if (!noun && /^ge\p{L}{3,}(d|t|en)$/u.test(token) && !entry) weight *= participleFactor;
     concepts.push({ word: token, stem: key, parts, phrases: phrases.filter((p) => p.length > 0), weight: Number.isFinite(weight) ? weight : own });
@@ -245,6 +263,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   const countedConcepts = concepts.filter((c) => run.includes(c.word));
   const countedStems = countedConcepts.flatMap((c) => [c.stem, ...c.phrases.filter((p) => p.length === 1).map((p) => p[0]!)]).filter((s) => ctx.documentFrequency(s) > 0);
   const countedStem = countedStems.length ? [...new Set(countedStems)].join('|') : undefined;
+  const askedRole = answerCue(normalized) === 'person' ? askedRoleIn(normalized) : undefined;
   const countAsked = /\b(welke|which|what\s+are\s+the)\b/i.test(normalized) ? announcedCountIn(folded) : undefined;
   return {
     text: question,
@@ -257,6 +276,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     years: [...new Set(folded.match(yearPattern) ?? [])],
     ...(countAsked !== undefined ? { countAsked } : {}),
     ...(countedStem ? { countedStem } : {}),
+    ...(askedRole ? { askedRole } : {}),
+    ...topicOf(tokens, concepts, capitalised),
   };
 }
 
@@ -264,4 +285,53 @@ function announcedCountIn(text: string): number | undefined {
   const m = /\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six)\b/.exec(text);
   const map: Record<string, number> = { twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, two: 2, three: 3, four: 4, five: 5, six: 6 };
   return m ? map[m[1]!] : undefined;
+}
+
+const questionWordsFirst = new Set(['wat', 'wie', 'wanneer', 'waarom', 'hoe', 'waar', 'what', 'who', 'when', 'why', 'where', 'how']);
+
+/** Where the verb after the question word is: "Wat kost …", "Sinds wanneer bestaat …", "Hoe vaak komt …"; undefined when a noun follows. */
+function verbAfterQuestionWord(tokens: readonly string[]): number | undefined {
+  let at = 0;
+  if (/^(sinds|tot|vanaf|per|om|voor)$/.test(tokens[0] ?? '') && questionWordsFirst.has(tokens[1] ?? '')) at = 2;
+  else if (tokens[0] === 'hoe' && /^(lang|vaak|laat|hoog|groot|veel)$/.test(tokens[1] ?? '')) at = 2;
+  else if (questionWordsFirst.has(tokens[0] ?? '')) at = 1;
+  else return undefined;
+  const word = tokens[at];
+  return word && !determiners.has(word) ? at : undefined;
+}
+// Words that say which property is asked (a cost, a yearly figure, a date), not what it is about.
+const propertyWords = /^(jaar|jaarlijks\w*|jaren|maand\w*|week|dag|kost|kosten|kostte|bedrag\w*|aantal|datum|periode|year|years|annual\w*|month\w*|cost|costs|amount|number|date|\d+)$/;
+// After these the next word names the kind of answer ("welke termijn", "hoeveel meldingen"), not its topic.
+const typeAskers = new Set(['welke', 'welk', 'hoeveel', 'which', 'many']);
+
+/**
+ * The question's main term: the weightiest noun that is neither the kind of answer asked ("welke
+ * termijn", "hoeveel meldingen") nor a word for the asked property ("per jaar", "kosten"). A noun is
+ * a word after an article or preposition, or a name; failing those, a long word (a compound):
+ * "Wat kost buurtbemiddeling in Oldenmeer per jaar?" → "buurtbemiddeling".
+ */
+function topicOf(tokens: readonly string[], concepts: readonly Concept[], capitalised: ReadonlySet<string>): { topic?: number } {
+  if (concepts.length < 2) return {};
+  const verb = verbAfterQuestionWord(tokens);
+  const candidates = concepts.flatMap((c, k) => {
+    const i = tokens.indexOf(c.word);
+    if ((verb !== undefined && c.word === tokens[verb]) || propertyWords.test(c.word) || typeAskers.has(tokens[i - 1] ?? '')) return [];
+    // "het nieuwe beleidsplan": the word after the adjective is the noun, not the adjective.
+    const adjective = /e$/.test(c.word) && i + 1 < tokens.length && !determiners.has(tokens[i + 1]!) && !propertyWords.test(tokens[i + 1]!) && /^\p{L}{4,}$/u.test(tokens[i + 1]!);
+    const afterAdjective = determiners.has(tokens[i - 2] ?? '') && /e$/.test(tokens[i - 1] ?? '');
+    const noun = ((determiners.has(tokens[i - 1] ?? '') && !adjective) || afterAdjective) || capitalised.has(c.word);
+    return [{ k, noun, long: c.word.length >= 9, weight: c.weight }];
+  });
+  const pool = candidates.some((c) => c.noun) ? candidates.filter((c) => c.noun) : candidates.filter((c) => c.long);
+  const best = pool.reduce<(typeof pool)[number] | undefined>((b, c) => (!b || c.weight > b.weight ? c : b), undefined);
+  return best ? { topic: best.k } : {};
+}
+
+/** "handhaaft" → "handhav", "bewaart" → "bewar", "leidt" → "leid": the stem of a present-tense verb's infinitive. */
+export function infinitiveStem(word: string): string {
+  return word
+    .replace(/t$/, '')
+    .replace(/([aeou])\1([^aeiou])$/, '$1$2')
+    .replace(/f$/, 'v')
+    .replace(/s$/, 'z');
 }

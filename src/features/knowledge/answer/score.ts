@@ -1,6 +1,6 @@
 import type { StoredSentence } from '../store/knowledge-store.js';
 import { isTableRow, leadInIndex, periodParts, tableHeaderIndex } from './context.js';
-import { satisfiesCue } from './cues.js';
+import { namesRoleHolder, satisfiesCue } from './cues.js';
 import { Lexicon } from './lexicon.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
 
@@ -48,6 +48,10 @@ const pairPenalty = 0.95;
 // The sentences around a window and a table row's header say what it is about, less directly.
 const neighbourCredit = 0.4;
 const headerCredit = 0.7;
+// The question's main term must be said in the window, next to it or in its heading: at least as a neighbour's word counts.
+const topicCredit = neighbourCredit;
+const topicFactor = 0.75;
+const refersBack = /\b(deze|dit|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b/i;
 // A window about another year than the one asked ("in 2024") is not the answer.
 const otherYearFactor = 0.4;
 
@@ -141,6 +145,9 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
   const askedWords = question.concepts.map((c) => c.word);
   const years = question.years ?? [];
   const askedParts = periodParts(question.text);
+  // The question's main term ("buurtbemiddeling" in "Wat kost buurtbemiddeling per jaar?").
+  // An answer that covers the other words but not this one, nor in its heading or next to it, is about something else.
+  const topic = question.topic ?? -1;
   passages.forEach((passage, p) => {
     const ids = numbered[p]!;
     const perSentence = ids.sentences.map((s) => table.coverage(s));
@@ -148,7 +155,11 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     const inDocumentTitle = table.coverage(ids.documentTitle);
     const fromTitle = question.concepts.map((_, k) => Math.max(titleCredit * inTitle[k]!, documentTitleCredit * inDocumentTitle[k]!));
     // Whether each sentence holds the asked kind of fact, once per sentence rather than per window.
-    const cueBySentence = passage.sentences.map((s) => satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item)));
+    // A section headed "Aanleiding" or "Waarom …" gives reasons, whatever words its sentences use.
+    const reasonSection = question.cue === 'reason' && /\b(aanleiding|reden|waarom|achtergrond|motivering)\b/i.test(passage.sectionTitle);
+    // "Wie is de burgemeester …": a sentence that only mentions the role ("evalueert de burgemeester de inzet") does not say who holds it.
+    const role = question.askedRole;
+    const cueBySentence = passage.sentences.map((s) => (role ? namesRoleHolder(s.text, role) : reasonSection || satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item))));
     const headers = passage.sentences.map((_, i) => tableHeaderIndex(passage.sentences, i));
     // A list item or table row also says what its lead-in says ("Het college besluit:", "Tabel 2 geeft de verdeling").
     const leads = passage.sentences.map((_, i) => leadInIndex(passage.sentences, i));
@@ -172,17 +183,20 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
         const header = headers[i] ?? headers[j];
         const lead = leads[i] ?? leads[j];
         let covered = 0;
+        let topicNear = 1;
         for (let k = 0; k < question.concepts.length; k += 1) {
           let m = Math.max(fromTitle[k]!, perSentence[i]![k]!, perSentence[j]![k]!);
           if (i > 0) m = Math.max(m, neighbourCredit * perSentence[i - 1]![k]!);
           if (j + 1 < n) m = Math.max(m, neighbourCredit * perSentence[j + 1]![k]!);
           if (header !== undefined) m = Math.max(m, headerCredit * perSentence[header]![k]!);
           if (lead !== undefined) m = Math.max(m, headerCredit * perSentence[lead]![k]!);
+          // A passage's first sentence that refers back ("De verhoging van deze gelden …") may name the main term by reference.
+          if (k === topic && m < topicCredit && !(i === 0 && refersBack.test(passage.sentences[0]!.text))) topicNear = topicFactor;
           covered += question.concepts[k]!.weight * m;
         }
         const coverage = covered / total;
         const cueMet = cueBySentence[i]! || cueBySentence[j]!;
-        let score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6) + bonus;
+        let score = coverage * (j > i ? pairPenalty : 1) * (cueMet ? 1 : 0.6) * topicNear + bonus;
         if (askedParts.size) {
           const said = new Set([...partsOf[i]!, ...partsOf[j]!]);
           if (said.size && ![...askedParts].some((p) => said.has(p))) score *= otherYearFactor;
