@@ -28,8 +28,8 @@ export function switchedTopic(text: string, gemeenten: readonly string[]): Switc
 export function rewriteQuestion(previous: string, to: SwitchedTopic, memory: ConversationMemory, gemeenten: readonly string[]): string {
   let question = previous;
   if (to.gemeente) {
-    const named = gemeenten.find((g) => new RegExp(`\\b${escape(g)}\\b`, 'i').test(question));
-    question = named ? question.replace(new RegExp(`\\b${escape(named)}\\b`, 'gi'), to.gemeente) : `${stripEnd(question)} in ${to.gemeente}?`;
+    const named = gemeenten.find((g) => new RegExp(`\\b${escapeRegExp(g)}\\b`, 'i').test(question));
+    question = named ? question.replace(new RegExp(`\\b${escapeRegExp(named)}\\b`, 'gi'), to.gemeente) : `${stripEnd(question)} in ${to.gemeente}?`;
   }
   if (to.year) {
     const year = question.match(/\b(?:19|20)\d{2}\b/) ?? (memory.year ? [memory.year] : null);
@@ -41,12 +41,12 @@ export function rewriteQuestion(previous: string, to: SwitchedTopic, memory: Con
 /** A question that leans on the previous one ("wie is daar de opdrachtgever?") gets the remembered gemeente named. */
 export function resolveReference(question: string, memory: ConversationMemory, gemeenten: readonly string[]): string {
   if (!memory.gemeente || !pointsBack.test(question)) return question;
-  if (gemeenten.some((g) => new RegExp(`\\b${escape(g)}\\b`, 'i').test(question))) return question;
+  if (gemeenten.some((g) => new RegExp(`\\b${escapeRegExp(g)}\\b`, 'i').test(question))) return question;
   const replaced = question.replace(/\bdaar\b/i, `in ${memory.gemeente}`).replace(/\bthere\b/i, `in ${memory.gemeente}`);
   return replaced !== question ? replaced : `${stripEnd(question)} (${memory.gemeente})?`;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const stripEnd = (s: string) => s.replace(/[\s?!.]+$/, '');
 
 /** Leans on what was said before: points back ("daar", "die") or starts with "en …" / "and …". */

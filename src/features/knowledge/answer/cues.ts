@@ -147,7 +147,7 @@ const personRoles = /^(burgemeester|wethouder|adviseur|manager|coordinator|voorz
 /** "Wie is (de) burgemeester …", "Wie is ambtelijk opdrachtgever …": the role asked for, folded. */
 export function askedRoleIn(question: string): string | undefined {
   const m = /^\s*(?:wie|who)\s+(?:is|was|zijn|waren|wordt)\s+(?:de\s+|het\s+|the\s+)?(\p{L}+(?:\s+\p{L}+)?)/u.exec(fold(question));
-  const word = m?.[1]!.split(/\s+/).find((w) => personRoles.test(w));
+  const word = m?.[1]?.split(/\s+/).find((w) => personRoles.test(w));
   return word?.replace(/(s|en)$/, '');
 }
 
