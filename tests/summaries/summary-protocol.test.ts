@@ -137,7 +137,7 @@ describe('summaries over /api/messages', () => {
 
   it('offers the closest title as a button that asks for its summary as typed text (Action.Submit)', async () => {
     // One letter off is the same title (fuzzy reference); two letters off gets the suggestion.
-    expect(cardText(firstCard(await bot.say('samenvatting van notitje'))).replace(/\\/g, '')).toContain('Doorkijkje naar 2024');
+    expect(cardText(firstCard(await bot.say('samenvatting van notitje')))).toMatch(/Doorkijk[\s\S]*2024/);
     const card = firstCard(await bot.say('samenvatting van notietje'));
     expect(cardText(card)).toContain('Bedoelt u een van deze?');
     expect(card.actions.map((a: any) => [a.type, a.title, a.data])).toEqual([['Action.Submit', 'notitie', { command: 'samenvatting van notitie' }]]);
