@@ -58,6 +58,8 @@ export interface MessageRoute {
   guard?: Guard;
   /** The classifier picks this route only for messages of at most this many words (short replies: "korter", "bedankt"). */
   maxWords?: number;
+  /** The classifier picks this route only for messages that name its subject (statistics of the pilot must name the pilot). */
+  topic?: RegExp;
   /** "en in Hengelo?" right after this route repeats it for the other gemeente (or year). */
   followUps?: boolean;
   /** When false the classifier alone never picks the route (a command that needs its exact form). Default true. */

@@ -85,7 +85,7 @@ export async function understand(deps: UnderstandDeps, turn: Understandable): Pr
   const ranked = deps.classifier ? await deps.classifier.classify(text) : [];
   const words = text.split(/\s+/).filter(Boolean).length;
   const routeOf = (intent: string | undefined) =>
-    deps.messages.find((r) => r.name === intent && r.classify !== false && words <= (r.maxWords ?? Infinity) && deps.classifier!.sharesWordsWith(r.name, text));
+    deps.messages.find((r) => r.name === intent && r.classify !== false && words <= (r.maxWords ?? Infinity) && (!r.topic || r.topic.test(text)) && deps.classifier!.sharesWordsWith(r.name, text));
   const [first, second] = ranked;
   const best = routeOf(first?.intent);
   if (first && best && first.score >= deps.thresholds.clarifyFloor) {

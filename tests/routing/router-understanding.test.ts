@@ -47,6 +47,7 @@ const features: Feature[] = [
     routes: [
       { kind: 'message', name: 'a.list', match: /^lijst$/i, followUps: true, handle: async (_t, _m, understood) => void seen.push({ route: 'a.list', understood }) },
       { kind: 'message', name: 'a.add', handle: async (_t, _m, understood) => void seen.push({ route: 'a.add', understood }) },
+      { kind: 'message', name: 'a.figures', topic: /bemiddel/i, handle: async () => void seen.push({ route: 'a.figures' }) },
       { kind: 'message', name: 'a.secret', guard: { roles: ['beheerder'], roleError: 'steering_role_required' }, handle: async () => void seen.push({ route: 'a.secret' }) },
       defineAction({ verb: 'a.press', data: z.object({}), guard: { tenant: true }, handle: async () => ({ type: 'message', text: 'pressed' }) }),
     ],
@@ -62,6 +63,8 @@ const options: RouterOptions = {
     'lijst of erbij': [{ intent: 'a.add', score: 0.5 }, { intent: 'a.list', score: 0.45 }],
     'wat is het riec': [{ intent: 'qa.answer', score: 0.95 }],
     'geheim': [{ intent: 'a.secret', score: 0.95 }],
+    'hoeveel zaken heeft buurtbemiddeling': [{ intent: 'a.figures', score: 0.9 }],
+    'hoeveel fte heeft het team': [{ intent: 'a.figures', score: 0.9 }],
   }),
   gemeenten: () => ['Hengelo', 'Heemstede'],
   access: { servesTenant: (id) => id === 'tenant', isMember: () => true, hasRole: () => false },
@@ -86,6 +89,13 @@ describe('routing in colleagues\' own words', () => {
     await router.onMessage(fakeTurn('wat is het riec'));
     await router.onMessage(fakeTurn('volstrekt onbekende woorden'));
     expect(seen.map((s) => s.route)).toEqual(['qa.answer', 'qa.answer', 'qa.answer']);
+  });
+
+  it('lets the classifier pick a route with a topic only for a message that names that topic', async () => {
+    seen.length = 0;
+    await router.onMessage(fakeTurn('hoeveel zaken heeft buurtbemiddeling'));
+    await router.onMessage(fakeTurn('hoeveel fte heeft het team'));
+    expect(seen.map((s) => s.route)).toEqual(['a.figures', 'qa.answer']);
   });
 
   it('asks "Bedoelt u …?" when two capabilities are close, and a button naming one runs it', async () => {

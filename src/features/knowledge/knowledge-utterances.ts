@@ -27,12 +27,22 @@ export const knowledgeUtterances: Utterances = {
     'wanneer heeft het college ingestemd met het plan', 'wie voert de buurtbemiddeling uit', 'hoe is de pilot buurtbemiddeling opgezet',
     'wanneer heeft de raad ingestemd met de pilot', 'welk besluit nam de raad over de pilot buurtbemiddeling', 'met welke partners werkt de pilot samen', 'wat staat er in het beleid over buurtbemiddeling', 'wie betaalt de buurtbemiddeling', 'welke gegevens van bewoners worden bewaard',
     'wat zijn de namen van de bewoners', 'welke adressen staan in de meldingen', 'wie zitten er in de stuurgroep buurtbemiddeling',
+    // Questions about what the documents report on the pilot, Bibob or volunteers are still questions, not commands.
+    'hoeveel zaken meldde hengelo in 2023 aan voor buurtbemiddeling', 'hoeveel vrijwilligers noemt het jaarverslag', 'wie meldt de meeste zaken aan bij buurtbemiddeling',
+    'hoeveel bemiddelaars zijn er actief', 'hoeveel bibob-onderzoeken zijn gestart', 'hoeveel panden zijn er gesloten op grond van 13b', 'wanneer zijn er genoeg vrijwilligers opgeleid',
+    'welke organisaties verwijzen naar buurtbemiddeling', 'welk slagingspercentage noemt de evaluatie', 'hoeveel aanmeldingen kwamen er via de woningcorporatie',
+    'vóór welke datum stelt het college het uitvoeringsprogramma vast', 'wanneer moet het jaarplan klaar zijn', 'hoeveel meldingen kwamen er binnen bij meld misdaad anoniem',
+    'welke controle deed de gemeente in oktober', 'hoeveel huishoudens kregen de vragenlijst', 'hoeveel kost de pilot per jaar', 'wie leidt de stuurgroep',
+    // Requests outside the bot's work.
+    'heb je een recept voor pannenkoeken', 'kun je een grap vertellen', 'heb je tips voor een vakantie', 'kun je mijn mail lezen',
     'hoe vraag ik een paspoort aan', 'boek een vergaderruimte', 'wat is het weer morgen', 'hoeveel vakantiedagen heb ik nog', 'laat mijn agenda zien', 'schrijf een speech',
   ],
   en: [
     'what does the safety plan say about youth', 'what is the riec', 'what does bibob stand for', 'what are the current priorities', 'who decides on camera surveillance',
     'how much budget is there for safety', 'which role does the police have', 'how many burglaries were there in 2023', 'when will the policy plan be adopted',
     'how many cameras will be placed', 'who is responsible for the programme', 'which measures are in the plan', 'when does the council decide',
+    'how many cases did twenterand refer to mediation in 2023', 'how many volunteers work for the mediation pilot', 'how many bibob investigations were started',
+    'which organisation referred most cases', 'when must the college adopt the programme', 'do you have a recipe for soup', 'tell me a joke',
     'what is the score of the football game', 'book a meeting room', 'show my calendar', 'what is the weather tomorrow',
   ],
 };

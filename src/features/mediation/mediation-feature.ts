@@ -152,6 +152,7 @@ export function mediationFeature(core: Core): Feature {
         name: 'mediation.statistics',
         match: statisticsPattern,
         utterances: mediationUtterances.statistics,
+        topic: /bemiddel|mediat/i,
         guard: { member: true },
         handle: async (turn) => {
           const tenantId = requireTenant(turn);

@@ -21,6 +21,8 @@ export const mediationUtterances = {
       'hoeveel zaken buurtbemiddeling lopen er', 'hoeveel bemiddelingen zijn geslaagd', 'stand van zaken buurtbemiddeling', 'buurtbemiddeling in cijfers',
       'hoeveel zaken staan er open bij buurtbemiddeling', 'hoe staat het met de pilot buurtbemiddeling', 'resultaten van de buurtbemiddeling',
       'hoeveel bemiddelingszaken zijn afgesloten', 'aantal aanmeldingen bemiddeling dit jaar', 'slagingspercentage van buurtbemiddeling', 'hoeveel bemiddelingen zijn gelukt',
+      // The pilot's own figures now ("hebben we", "tot nu toe"), as against what a document reported.
+      'hoeveel meldingen hebben we deze maand', 'hoeveel zaken hebben we nu lopen', 'hoeveel bemiddelingen hebben we tot nu toe afgerond', 'hoeveel procent slaagt er tot nu toe',
     ],
     en: ['mediation statistics', 'how is mediation going', 'how is neighbourhood mediation doing', 'how many mediation cases are open', 'mediation figures', 'how many referrals to mediation this year'],
   },
