@@ -82,7 +82,9 @@ export async function understand(deps: UnderstandDeps, turn: Understandable): Pr
     }
   }
 
-  const ranked = deps.classifier ? await deps.classifier.classify(text) : [];
+  // "Waarom …?" asks the documents for a reason; no command is phrased that way.
+  const asksWhy = /^\s*(waarom|why|hoe komt het)\b/i.test(text);
+  const ranked = deps.classifier && !asksWhy ? await deps.classifier.classify(text) : [];
   const words = text.split(/\s+/).filter(Boolean).length;
   const routeOf = (intent: string | undefined) =>
     deps.messages.find((r) => r.name === intent && r.classify !== false && words <= (r.maxWords ?? Infinity) && (!r.topic || r.topic.test(text)) && deps.classifier!.sharesWordsWith(r.name, text));

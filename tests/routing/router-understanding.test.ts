@@ -65,6 +65,7 @@ const options: RouterOptions = {
     'geheim': [{ intent: 'a.secret', score: 0.95 }],
     'hoeveel zaken heeft buurtbemiddeling': [{ intent: 'a.figures', score: 0.9 }],
     'hoeveel fte heeft het team': [{ intent: 'a.figures', score: 0.9 }],
+    'waarom zet de gemeente er een bij': [{ intent: 'a.add', score: 0.95 }],
   }),
   gemeenten: () => ['Hengelo', 'Heemstede'],
   access: { servesTenant: (id) => id === 'tenant', isMember: () => true, hasRole: () => false },
@@ -96,6 +97,12 @@ describe('routing in colleagues\' own words', () => {
     await router.onMessage(fakeTurn('hoeveel zaken heeft buurtbemiddeling'));
     await router.onMessage(fakeTurn('hoeveel fte heeft het team'));
     expect(seen.map((s) => s.route)).toEqual(['a.figures', 'qa.answer']);
+  });
+
+  it('treats a "waarom" question as a question for the documents, whatever the classifier says', async () => {
+    seen.length = 0;
+    await router.onMessage(fakeTurn('waarom zet de gemeente er een bij'));
+    expect(seen.map((s) => s.route)).toEqual(['qa.answer']);
   });
 
   it('asks "Bedoelt u …?" when two capabilities are close, and a button naming one runs it', async () => {

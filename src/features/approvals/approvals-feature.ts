@@ -176,6 +176,7 @@ export function approvalsFeature(core: Core): Feature {
       name: 'approvals.upcoming',
       match: approvalPatterns.upcoming,
       utterances: approvalsUtterances.upcoming,
+      topic: /mijlpa|milestone|planning|gepland|deadline|eraan|binnenkort|komend|coming|next|planned/i,
       guard: { tenant: true },
       followUps: true,
       handle: async (turn, match) => {
