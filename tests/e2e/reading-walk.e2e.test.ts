@@ -87,7 +87,7 @@ async function fill(card: Locator, label: RegExp, value: string): Promise<void> 
 
 async function choose(card: Locator, label: RegExp, option: string): Promise<void> {
   await card.getByRole('combobox', { name: label }).first().click();
-  await card.page().getByRole('option', { name: option }).first().click();
+  await card.page().getByRole('option', { name: option }).filter({ visible: true }).first().click();
 }
 
 function p95(values: number[]): number {
@@ -138,7 +138,7 @@ describe.skipIf(skipBrowserTests)('Agents Playground: every reply reads right', 
       const adviser = await PlaygroundChat.open(session.browser, adviserPg!);
       await adviser.card('Welkom bij de Veiligheidsbot');
       t.reply(await botMessages(adviser).first().innerText());
-      await ask(adviser, t, 'help', /Wat kan de Veiligheidsbot/);
+      await ask(adviser, t, 'hulp', /Wat kan de Veiligheidsbot/);
       await ask(adviser, t, 'Wat zijn de huidige prioriteiten?', /Huidige prioriteiten per gemeente/);
       await ask(adviser, t, 'Wanneer stelt de raad het beleidsplan van Heemstede vast?', /21 december/);
       await ask(adviser, t, 'Wat is buurtbemiddeling?', /[Bb]uurtbemiddeling/);
