@@ -23,6 +23,8 @@ export interface ConversationAddress {
   serviceUrl: string;
   /** The SDK's own conversation reference; only src/teams/ reads it. */
   raw: Record<string, unknown>;
+  /** The language the conversation was last held in, so a card posted there later reads in it. */
+  locale?: Locale;
 }
 
 export interface OutgoingAttachment {

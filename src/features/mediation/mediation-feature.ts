@@ -104,9 +104,11 @@ export function mediationFeature(core: Core): Feature {
       core.log.warn({ caseNumber: facts.caseNumber }, 'no conversation known to reach the mediation coordinators');
       return;
     }
-    const card = await publicCard(defaultT, facts);
     for (const address of addresses) {
-      const { id } = await core.messenger.send(address, cardMessage(card, { summary: format(defaultT.mediation.newCaseTitle, { caseNumber: facts.caseNumber }) }));
+      // In the language the coordinator (or the channel) last spoke: a coordinator with English Teams reads English.
+      const t = address.locale ? catalogue(address.locale) : defaultT;
+      const card = await publicCard(t, facts);
+      const { id } = await core.messenger.send(address, cardMessage(card, { summary: format(t.mediation.newCaseTitle, { caseNumber: facts.caseNumber }) }));
       if (id) await saveCasePost(db, facts.id, { conversationId: address.conversationId, address, activityId: id });
     }
     core.log.info({ caseNumber: facts.caseNumber, posts: addresses.length }, 'mediation case posted to coordinators');
@@ -114,8 +116,8 @@ export function mediationFeature(core: Core): Feature {
 
   /** Every posted copy shows the new state; updating the message also re-triggers the coordinators' refresh. */
   async function updatePostedCards(facts: CaseFacts): Promise<void> {
-    const card = await publicCard(defaultT, facts);
     for (const post of await casePosts(db, facts.id)) {
+      const card = await publicCard(post.address.locale ? catalogue(post.address.locale) : defaultT, facts);
       await core.messenger.update(post.address, post.activityId, cardMessage(card));
     }
   }
