@@ -9,7 +9,25 @@ async function fill(card: Locator, label: RegExp, value: string): Promise<void> 
 /** A compact ChoiceSet renders as a combobox with a popup list of options. */
 async function choose(card: Locator, label: RegExp, option: string): Promise<void> {
   await card.getByRole('combobox', { name: label }).first().click();
-  await card.page().getByRole('option', { name: option }).first().click();
+  await card.page().getByRole('option', { name: option }).filter({ visible: true }).first().click();
+}
+
+/** The adviser asks for the intake card and fills it in as a colleague would. */
+async function referDispute(adviser: PlaygroundChat): Promise<void> {
+  await adviser.say('buurtbemiddeling aanmelden');
+  const intake = await adviser.card(/Aanmelding buurtbemiddeling/);
+  await choose(intake, /Aanmelder namens/, 'Gemeente');
+  await fill(intake, /^Naam aanmelder/, 'Sanne de Vries');
+  await fill(intake, /Telefoonnummer of e-mailadres aanmelder/, 'sanne.devries@demo-gemeente.nl');
+  await fill(intake, /^Naam bewoner A/, 'Karel Verhoeven');
+  await fill(intake, /Straat en huisnummer bewoner A/, 'Lindelaan 12');
+  await fill(intake, /Postcode bewoner A/, '7671 AB');
+  await fill(intake, /Telefoonnummer of e-mailadres bewoner A/, '06 12345678');
+  await intake.getByRole('checkbox', { name: 'Geluid' }).check();
+  await choose(intake, /Hoe lang speelt het al/, 'Een tot zes maanden');
+  await fill(intake, /Beschrijving van het conflict/, 'Al maanden harde muziek in de avond; gesprekken liepen vast.');
+  await intake.getByRole('checkbox', { name: /toestemming/ }).check();
+  await intake.getByRole('button', { name: 'Aanmelden' }).click();
 }
 
 /**
@@ -25,21 +43,7 @@ describe.skipIf(skipBrowserTests)('Agents Playground end to end: a buurtbemiddel
     await coordinator.card(/Buurtbemiddeling in cijfers/);
 
     const adviser = await PlaygroundChat.open(session.browser, session.playgrounds[0]!);
-    await adviser.say('buurtbemiddeling aanmelden');
-    const intake = await adviser.card(/Aanmelding buurtbemiddeling/);
-    await choose(intake, /Aanmelder namens/, 'Gemeente');
-    await fill(intake, /^Naam aanmelder/, 'Sanne de Vries');
-    await fill(intake, /Telefoonnummer of e-mailadres aanmelder/, 'sanne.devries@demo-gemeente.nl');
-    await fill(intake, /^Naam bewoner A/, 'Karel Verhoeven');
-    await fill(intake, /Straat en huisnummer bewoner A/, 'Lindelaan 12');
-    await fill(intake, /Postcode bewoner A/, '7671 AB');
-    await fill(intake, /Telefoonnummer of e-mailadres bewoner A/, '06 12345678');
-    await intake.getByRole('checkbox', { name: 'Geluid' }).check();
-    await choose(intake, /Hoe lang speelt het al/, 'Een tot zes maanden');
-    await fill(intake, /Beschrijving van het conflict/, 'Al maanden harde muziek in de avond; gesprekken liepen vast.');
-    await intake.getByRole('checkbox', { name: /toestemming/ }).check();
-    await intake.getByRole('button', { name: 'Aanmelden' }).click();
-
+    await referDispute(adviser);
     const confirmation = await adviser.card(/Aanmelding ontvangen/);
     const caseNumber = (await confirmation.innerText()).match(/BB-\d{4}-\d{4}/)?.[0];
     expect(caseNumber).toBeTruthy();
@@ -63,5 +67,19 @@ describe.skipIf(skipBrowserTests)('Agents Playground end to end: a buurtbemiddel
 
     const cases = await session.bot.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mediation_cases');
     expect(cases[0]!.n).toBe(1);
+  }, 150_000);
+
+  it('a coordinator who writes in English gets the next case card in English', async () => {
+    const coordinator = await PlaygroundChat.open(session.browser, session.playgrounds[1]!);
+    await coordinator.say('how is neighbourhood mediation going?');
+    await coordinator.card(/Neighbourhood mediation|mediation in figures/i);
+    const adviser = await PlaygroundChat.open(session.browser, session.playgrounds[0]!);
+    await referDispute(adviser);
+    // The second referral of this session.
+    const caseNumber = (await (await adviser.card(/Aanmelding ontvangen[\s\S]*BB-\d{4}-0002/)).innerText()).match(/BB-\d{4}-0002/)?.[0];
+    expect(caseNumber).toBeTruthy();
+    const caseCard = await coordinator.card(new RegExp(`${caseNumber}`), 20_000);
+    await caseCard.getByRole('button', { name: 'Refresh' }).waitFor({ timeout: 10_000 });
+    expect(await caseCard.innerText()).not.toContain('Vernieuwen');
   }, 150_000);
 });
