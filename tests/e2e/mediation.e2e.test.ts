@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
+import { fill, fillIntake } from './intake-form.js';
 import { PlaygroundChat, skipBrowserTests, usePlaygroundSession } from './playground.js';
-
-async function fill(card: Locator, label: RegExp, value: string): Promise<void> {
-  await card.getByLabel(label).first().fill(value);
-}
-
-/** A compact ChoiceSet renders as a combobox with a popup list of options. */
-async function choose(card: Locator, label: RegExp, option: string): Promise<void> {
-  await card.getByRole('combobox', { name: label }).first().click();
-  await card.page().getByRole('option', { name: option }).filter({ visible: true }).first().click();
-}
 
 /** The adviser asks for the intake card and fills it in as a colleague would. */
 async function referDispute(adviser: PlaygroundChat): Promise<void> {
   await adviser.say('buurtbemiddeling aanmelden');
   const intake = await adviser.card(/Aanmelding buurtbemiddeling/);
-  await choose(intake, /Aanmelder namens/, 'Gemeente');
-  await fill(intake, /^Naam aanmelder/, 'Sanne de Vries');
-  await fill(intake, /Telefoonnummer of e-mailadres aanmelder/, 'sanne.devries@demo-gemeente.nl');
-  await fill(intake, /^Naam bewoner A/, 'Karel Verhoeven');
-  await fill(intake, /Straat en huisnummer bewoner A/, 'Lindelaan 12');
-  await fill(intake, /Postcode bewoner A/, '7671 AB');
-  await fill(intake, /Telefoonnummer of e-mailadres bewoner A/, '06 12345678');
-  await intake.getByRole('checkbox', { name: 'Geluid' }).check();
-  await choose(intake, /Hoe lang speelt het al/, 'Een tot zes maanden');
-  await fill(intake, /Beschrijving van het conflict/, 'Al maanden harde muziek in de avond; gesprekken liepen vast.');
-  await intake.getByRole('checkbox', { name: /toestemming/ }).check();
+  await fillIntake(intake);
   await intake.getByRole('button', { name: 'Aanmelden' }).click();
 }
 

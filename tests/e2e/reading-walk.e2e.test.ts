@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../../src/core/project-root.js';
 import { actionActivity, messageActivity, personas } from '../helpers/teams-activity.js';
 import { cardText, firstCard } from '../helpers/test-app.js';
+import { fill, fillIntake } from './intake-form.js';
 import { PlaygroundChat, skipBrowserTests, usePlaygroundSession } from './playground.js';
 
 const CHANNEL = '19:stuurgroep-buurtbemiddeling@thread.tacv2';
@@ -81,15 +82,6 @@ async function click(chat: PlaygroundChat, t: Transcript, card: Locator, button:
   return answer;
 }
 
-async function fill(card: Locator, label: RegExp, value: string): Promise<void> {
-  await card.getByLabel(label).first().fill(value);
-}
-
-async function choose(card: Locator, label: RegExp, option: string): Promise<void> {
-  await card.getByRole('combobox', { name: label }).first().click();
-  await card.page().getByRole('option', { name: option }).filter({ visible: true }).first().click();
-}
-
 function p95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
@@ -153,17 +145,7 @@ describe.skipIf(skipBrowserTests)('Agents Playground: every reply reads right', 
       // The intake of a neighbour dispute.
       await ask(adviser, t, 'buurtbemiddeling aanmelden', /Aanmelding buurtbemiddeling/);
       const intake = await adviser.card(/Aanmelding buurtbemiddeling/);
-      await choose(intake, /Aanmelder namens/, 'Gemeente');
-      await fill(intake, /^Naam aanmelder/, 'Sanne de Vries');
-      await fill(intake, /Telefoonnummer of e-mailadres aanmelder/, 'sanne.devries@demo-gemeente.nl');
-      await fill(intake, /^Naam bewoner A/, 'Karel Verhoeven');
-      await fill(intake, /Straat en huisnummer bewoner A/, 'Lindelaan 12');
-      await fill(intake, /Postcode bewoner A/, '7671 AB');
-      await fill(intake, /Telefoonnummer of e-mailadres bewoner A/, '06 12345678');
-      await intake.getByRole('checkbox', { name: 'Geluid' }).check();
-      await choose(intake, /Hoe lang speelt het al/, 'Een tot zes maanden');
-      await fill(intake, /Beschrijving van het conflict/, 'Al maanden harde muziek in de avond; gesprekken liepen vast.');
-      await intake.getByRole('checkbox', { name: /toestemming/ }).check();
+      await fillIntake(intake);
       const confirmation = await click(adviser, t, intake, 'Aanmelden', 'mediation.submit (Aanmelden)', /Aanmelding ontvangen/);
       const caseNumber = (await confirmation.innerText()).match(/BB-\d{4}-\d{4}/)?.[0];
       expect(caseNumber).toBeTruthy();

@@ -1,4 +1,5 @@
 import { normalizeWords } from './milestone-register.js';
+import { withinOneTypo } from '../../routing/one-typo.js';
 
 /** Words of a request that never name a milestone ("kun je de mijlpaal … naar de burgemeester sturen"). */
 const noise = new Set(
@@ -10,31 +11,8 @@ const noise = new Set(
   ).split(/\s+/),
 );
 
-/** Edit distance at most one (a typo), for words long enough to carry it. */
-function nearly(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i += 1;
-      j += 1;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i += 1;
-    else if (b.length > a.length) j += 1;
-    else {
-      i += 1;
-      j += 1;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
 
-const matches = (word: string, candidate: string) => candidate.startsWith(word) || (word.length >= 5 && candidate.startsWith(word.slice(0, -1))) || nearly(word, candidate);
+const matches = (word: string, candidate: string) => candidate.startsWith(word) || (word.length >= 5 && candidate.startsWith(word.slice(0, -1))) || withinOneTypo(word, candidate);
 
 /**
  * Milestones named in free text ("de evaluatie van het Damoclesbeleid schuift door naar 16 december"):

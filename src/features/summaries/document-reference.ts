@@ -1,3 +1,5 @@
+import { withinOneTypo } from '../../routing/one-typo.js';
+
 /**
  * Which stored document a colleague means: "de notitie van Twenterand over 2023", "de terugblik",
  * "het programma veiligheid van Hengelo". Scored on title words (prefixes and one-letter typos count),
@@ -27,28 +29,7 @@ const words = (text: string) =>
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
 
-function nearly(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false;
-  let edits = 0;
-  for (let i = 0, j = 0; i < a.length || j < b.length; ) {
-    if (a[i] === b[j]) {
-      i += 1;
-      j += 1;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i += 1;
-    else if (b.length > a.length) j += 1;
-    else {
-      i += 1;
-      j += 1;
-    }
-  }
-  return true;
-}
-
-const same = (word: string, candidate: string) => candidate.startsWith(word) || (word.length >= 4 && word.startsWith(candidate) && candidate.length >= 4) || nearly(word, candidate);
+const same = (word: string, candidate: string) => candidate.startsWith(word) || (word.length >= 4 && word.startsWith(candidate) && candidate.length >= 4) || withinOneTypo(word, candidate);
 
 /** The documents best fitting the reference, best first, with their scores (empty when nothing fits). */
 export function rankDocuments<T extends ReferableDocument>(documents: readonly T[], reference: string, gemeenten: readonly string[]): { document: T; score: number }[] {
