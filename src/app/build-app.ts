@@ -22,7 +22,7 @@ import { createAdapter } from '../teams/create-adapter.js';
 import { SqlBotStorage } from '../teams/sql-bot-storage.js';
 import { createTeamsBot, runDeferred, type Deferred, type TeamsBot } from '../teams/teams-bot.js';
 import { createTeamsMessenger } from '../teams/teams-messenger.js';
-import type { Core } from './core.js';
+import type { Core } from '../features/feature-context.js';
 import { createFeatures } from './features.js';
 import { registerTabRoutes } from '../tab/tab-routes.js';
 

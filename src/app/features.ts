@@ -8,7 +8,7 @@ import { realDigestSources } from '../features/steering/digest-wiring.js';
 import { summariesFeature } from '../features/summaries/index.js';
 import { knowledgeIngest, knowledgeSummarySource } from '../features/summaries/knowledge-wiring.js';
 import type { Feature } from '../routing/route.js';
-import type { Core } from './core.js';
+import type { Core } from '../features/feature-context.js';
 
 /**
  * The one place features are installed. Order matters for message routes: the first match wins,

@@ -1,7 +1,7 @@
 import type { RouteAccess } from '../routing/guards.js';
 import type { Understandable } from '../routing/understand.js';
 import type { Role } from '../organisation/organisation-schema.js';
-import type { Core } from './core.js';
+import type { Core } from '../features/feature-context.js';
 
 /** The routes' guards checked against the organisation file (tenant, membership, roles). */
 export function routeAccess(core: Core): RouteAccess {

@@ -1,4 +1,4 @@
-import type { Core } from '../app/core.js';
+import type { Core } from '../features/feature-context.js';
 import type { DashboardSources } from './dashboard-contract.js';
 import { approvalsSources } from './sources/approvals-sources.js';
 import { knowledgeSources } from './sources/knowledge-sources.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
-import type { Core } from '../app/core.js';
+import type { Core } from '../features/feature-context.js';
 import type { Config } from '../config/config-schema.js';
 import type { Logger } from '../core/logger.js';
 import { fromRoot } from '../core/project-root.js';

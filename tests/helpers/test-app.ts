@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { AppOptions } from '../../src/app/build-app.js';
 import { buildApp } from '../../src/app/build-app.js';
-import type { Core } from '../../src/app/core.js';
+import type { Core } from '../../src/features/feature-context.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { Db } from '../../src/store/db.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';

@@ -1,4 +1,4 @@
-import type { Core } from '../../src/app/core.js';
+import type { Core } from '../../src/features/feature-context.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { ConversationDirectory } from '../../src/conversations/conversation-directory.js';
 import { fromRoot } from '../../src/core/project-root.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/app/core.js';
+import type { Core } from '../../src/features/feature-context.js';
 import { summariesFeature } from '../../src/features/summaries/summaries-feature.js';
 import { readTextDocument } from '../../src/documents/index.js';
 import { summaryDocumentOf } from '../../src/features/summaries/summary-document.js';

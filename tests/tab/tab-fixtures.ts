@@ -1,5 +1,5 @@
 import restify from 'restify';
-import type { Core } from '../../src/app/core.js';
+import type { Core } from '../../src/features/feature-context.js';
 import type { DashboardSources } from '../../src/tab/dashboard-contract.js';
 import { registerTabRoutes } from '../../src/tab/tab-routes.js';
 

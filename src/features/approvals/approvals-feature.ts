@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import type { Core } from '../../app/core.js';
+import type { Core } from '../feature-context.js';
 import { cardMessage, escapeCardText, escapeMessageText } from '../../cards/render-card.js';
 import { AppError } from '../../core/app-error.js';
 import { fromRoot } from '../../core/project-root.js';

@@ -1,4 +1,4 @@
-import type { Core } from '../../app/core.js';
+import type { Core } from '../feature-context.js';
 import type { Feature, Understood } from '../../routing/route.js';
 import { knowledgeUtterances } from './knowledge-utterances.js';
 import type { OutgoingActivity, Turn } from '../../routing/turn.js';

@@ -1,4 +1,4 @@
-import type { Core } from '../../app/core.js';
+import type { Core } from '../feature-context.js';
 import type { Feature } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
 import { knowledgeBase } from '../knowledge/index.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Core } from '../../app/core.js';
+import type { Core } from '../feature-context.js';
 import { AppError } from '../../core/app-error.js';
 import { cardMessage } from '../../cards/render-card.js';
 import { catalogue, format, type Catalogue } from '../../i18n/catalogue.js';

@@ -1,5 +1,5 @@
 import { isAbsolute } from 'node:path';
-import type { Core } from '../../app/core.js';
+import type { Core } from '../feature-context.js';
 import { fromRoot } from '../../core/project-root.js';
 import { catalogue } from '../../i18n/catalogue.js';
 import { loadMilestoneFiles, MilestoneRegister, milestoneProgress, waitingApprovals } from '../approvals/index.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Core } from '../../app/core.js';
+import type { Core } from '../feature-context.js';
 import { cardMessage, escapeMarkdown, escapeMessageText, renderCard } from '../../cards/render-card.js';
 import { AppError } from '../../core/app-error.js';
 import { catalogue, format } from '../../i18n/catalogue.js';

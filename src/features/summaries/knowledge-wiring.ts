@@ -1,4 +1,4 @@
-import type { Core } from '../../app/core.js';
+import type { Core } from '../feature-context.js';
 import { knowledgeBase, type KnowledgeBase, type KnowledgeDocument } from '../knowledge/index.js';
 import { rankDocuments, resolveDocument } from './document-reference.js';
 import type { DocumentRef, KnowledgeIngest, SummarySource } from './summary-source.js';

@@ -1,4 +1,4 @@
-import type { Core } from '../../app/core.js';
+import type { Core } from '../feature-context.js';
 import type { Logger } from '../../core/logger.js';
 import { ChatModelError, checkGrounding, createChatModel, llmSettings, type ChatModel } from '../llm/index.js';
 import { extractiveSummarizer, summarizeExtractive } from './extractive-summarizer.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Core } from '../../app/core.js';
+import type { Core } from '../feature-context.js';
 import { escapeMarkdown, renderCard, cardMessage } from '../../cards/render-card.js';
 import { AppError } from '../../core/app-error.js';
 import { format } from '../../i18n/catalogue.js';

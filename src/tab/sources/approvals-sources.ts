@@ -1,5 +1,5 @@
 import { isAbsolute } from 'node:path';
-import type { Core } from '../../app/core.js';
+import type { Core } from '../../features/feature-context.js';
 import { fromRoot } from '../../core/project-root.js';
 import { loadMilestoneFiles, MilestoneRegister } from '../../features/approvals/index.js';
 import type { DashboardSources, Milestone } from '../dashboard-contract.js';

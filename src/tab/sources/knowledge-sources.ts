@@ -1,4 +1,4 @@
-import type { Core } from '../../app/core.js';
+import type { Core } from '../../features/feature-context.js';
 import { headingLine } from '../../documents/index.js';
 import { currentPriorities, knowledgeBase, type KnowledgeDocument } from '../../features/knowledge/index.js';
 import type { DashboardSources, Priority } from '../dashboard-contract.js';

@@ -1,4 +1,4 @@
-import type { Core } from '../../app/core.js';
+import type { Core } from '../../features/feature-context.js';
 import { mediationStatistics } from '../../features/mediation/index.js';
 import { catalogue } from '../../i18n/catalogue.js';
 import type { DashboardSources } from '../dashboard-contract.js';

@@ -5,7 +5,11 @@ import type { Organisation } from '../organisation/organisation.js';
 import type { Messenger } from '../routing/turn.js';
 import type { Db } from '../store/db.js';
 
-/** What every feature may use. Plain values: no botbuilder, restify or openai types. */
+/**
+ * The features' contract: what every feature (and the tab) may use. Plain values: no botbuilder,
+ * restify or openai types. It lives beside the features, not in the composition root (src/app/),
+ * so no arrow runs from src/features/ or src/tab/ up into src/app/.
+ */
 export interface Core {
   config: Config;
   db: Db;
