@@ -23,7 +23,8 @@ import { SqlBotStorage } from '../teams/sql-bot-storage.js';
 import { createTeamsBot, runDeferred, type Deferred, type TeamsBot } from '../teams/teams-bot.js';
 import { createTeamsMessenger } from '../teams/teams-messenger.js';
 import type { Core } from '../features/feature-context.js';
-import { createFeatures } from './features.js';
+import { createFeatures, createShared, type Shared } from './features.js';
+import { createDashboardSources } from '../tab/dashboard-sources.js';
 import { registerTabRoutes } from '../tab/tab-routes.js';
 
 /** How long deferred work waits after the answer has left (see the handler of /api/messages). */
@@ -88,6 +89,7 @@ export function buildApp(options: AppOptions): App {
   let db: Db | undefined;
   let features: Feature[] = [];
   let router: Router | undefined;
+  let shared: Shared | undefined;
 
   adapter.onTurnError = async (_context, error) => {
     // Errors inside a turn are handled in teams-bot; this only sees failures of the adapter itself.
@@ -111,7 +113,8 @@ export function buildApp(options: AppOptions): App {
       organisation: Organisation.fromFile(organisationFile),
       now: options.now ?? (() => new Date()),
     };
-    const created = createFeatures(core);
+    shared = createShared(core);
+    const created = createFeatures(core, shared);
     features = created.features;
     const rateLimit = new UserRateLimit(config.EXPENSIVE_REQUESTS_PER_MINUTE);
     const training = performance.now();
@@ -199,7 +202,8 @@ export function buildApp(options: AppOptions): App {
     }
   });
 
-  registerTabRoutes(server, { config, log, ready, isServing: () => readyNow && !closing });
+  // The tab builds its sources once ready has resolved, by which time the shared objects exist.
+  registerTabRoutes(server, { config, log, ready, isServing: () => readyNow && !closing, sources: (c) => createDashboardSources(c, shared!) });
 
   server.get('/healthz', async (_req, res) => {
     if (!readyNow || !db) {

@@ -1,4 +1,4 @@
-import { approvalsFeature } from '../features/approvals/index.js';
+import { approvalsFeature, configuredMilestoneRegister, type MilestoneRegister } from '../features/approvals/index.js';
 import { knowledgeFeature } from '../features/knowledge/index.js';
 import { llmFeature } from '../features/llm/index.js';
 import { mediationFeature } from '../features/mediation/index.js';
@@ -10,17 +10,26 @@ import { knowledgeIngest, knowledgeSummarySource } from '../features/summaries/k
 import type { Feature } from '../routing/route.js';
 import type { Core } from '../features/feature-context.js';
 
+/** The long-lived objects that more than one feature (or the tab) reads: built once, here, and passed in. */
+export interface Shared {
+  milestones: MilestoneRegister;
+}
+
+export function createShared(core: Core): Shared {
+  return { milestones: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db) };
+}
+
 /**
  * The one place features are installed. Order matters for message routes: the first match wins,
  * so specific commands come before broad ones; the shell (help) goes first, Q&A is the fallback.
  */
-export function createFeatures(core: Core): { features: Feature[]; unmatched: ReturnType<typeof shellFeature>['unmatched']; clarify: ReturnType<typeof shellFeature>['clarify']; rewriteFollowUp?: ReturnType<typeof llmFeature>['rewriteFollowUp'] } {
+export function createFeatures(core: Core, shared: Shared): { features: Feature[]; unmatched: ReturnType<typeof shellFeature>['unmatched']; clarify: ReturnType<typeof shellFeature>['clarify']; rewriteFollowUp?: ReturnType<typeof llmFeature>['rewriteFollowUp'] } {
   const llm = llmFeature(core);
   const features: Feature[] = [
-    approvalsFeature(core),
+    approvalsFeature(core, { register: shared.milestones }),
     mediationFeature(core),
     summariesFeature(core, { source: knowledgeSummarySource(core), ingest: knowledgeIngest(core) }),
-    steeringFeature(core, { sources: realDigestSources(core) }),
+    steeringFeature(core, { sources: realDigestSources(core, { register: shared.milestones }) }),
     llm,
     // knowledge / policy Q&A holds the fallback route, so it comes last; with an LLM configured it answers through it
     knowledgeFeature(core, llm.answer ? { answer: llm.answer } : {}),

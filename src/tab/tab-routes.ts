@@ -19,7 +19,6 @@ import {
   type DashboardContext,
   type DashboardSources,
 } from './dashboard-contract.js';
-import { createDashboardSources } from './dashboard-sources.js';
 import { localTenantId } from './local-tenant.js';
 import { createTabAuthenticator } from './tab-auth.js';
 import { tabContentSecurityPolicy, tabPage } from './tab-page.js';
@@ -31,8 +30,8 @@ export interface TabDeps {
   ready: Promise<Core>;
   /** False while starting or stopping. */
   isServing(): boolean;
-  /** Tests may hand in their own sources; production uses the feature modules. */
-  sources?: (core: Core) => DashboardSources;
+  /** The data behind the tab once ready: the feature modules (createDashboardSources, wired in src/app/), or a test's own. */
+  sources: (core: Core) => DashboardSources;
   /** Where `npm run build:tab` wrote app.js and app.css. */
   webDir?: string;
 }
@@ -61,7 +60,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   deps.ready.then(
     (c) => {
       core = c;
-      sources = (deps.sources ?? createDashboardSources)(c);
+      sources = deps.sources(c);
     },
     () => undefined, // startup failure is logged by build-app; the API keeps answering 503
   );

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFeatures } from '../../src/app/features.js';
+import { createFeatures, createShared } from '../../src/app/features.js';
 import { fromRoot } from '../../src/core/project-root.js';
 import type { Db } from '../../src/store/db.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
@@ -36,7 +36,8 @@ describe('card verbs and action routes', () => {
   let routeVerbs: string[];
   beforeAll(async () => {
     db = await openTestPglite();
-    const { features } = createFeatures(testCore(db, { now: () => new Date(), posted: [] }));
+    const core = testCore(db, { now: () => new Date(), posted: [] });
+    const { features } = createFeatures(core, createShared(core));
     routeVerbs = features.flatMap((f) => f.routes.flatMap((r) => (r.kind === 'action' ? [r.verb] : [])));
   });
   afterAll(async () => {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/core/logger.js';
+import type { Core } from '../../src/features/feature-context.js';
+import { configuredMilestoneRegister } from '../../src/features/approvals/milestone-register.js';
+import { realDigestSources } from '../../src/features/steering/digest-wiring.js';
 import { steeringFeature } from '../../src/features/steering/steering-feature.js';
 import { SteeringGroups } from '../../src/features/steering/steering-groups.js';
 import { latestSlot, parseSchedule } from '../../src/features/steering/steering-schedule.js';
@@ -17,6 +20,9 @@ const SLOT = new Date('2026-03-02T08:00:00Z');
 const before = (ms: number) => new Date(SLOT.getTime() - ms);
 const after = (ms: number) => new Date(SLOT.getTime() + ms);
 const HOUR = 3_600_000;
+
+/** The steering feature as the app wires it, over the project's milestones. */
+const steering = (core: Core) => steeringFeature(core, { sources: realDigestSources(core, { register: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db) }) });
 
 async function registerGroup(db: Db, at: Date) {
   await new SteeringGroups(db).register({ tenantId: TENANT_ID, programme: 'buurtbemiddeling', address: channelAddress(), registeredBy: 'test', at });
@@ -53,8 +59,8 @@ describe('two bot instances on one PostgreSQL database', () => {
     const dbA = database.open();
     const dbB = database.open();
     await registerGroup(dbA, before(10 * 24 * HOUR));
-    const a = steeringFeature(testCore(dbA, { now: () => after(500), posted }));
-    const b = steeringFeature(testCore(dbB, { now: () => after(700), posted }));
+    const a = steering(testCore(dbA, { now: () => after(500), posted }));
+    const b = steering(testCore(dbB, { now: () => after(700), posted }));
     const sent = await Promise.all([a.scheduler.tick(after(500)), b.scheduler.tick(after(700)), a.scheduler.tick(after(900)), b.scheduler.tick(after(30_000))]);
     expect(sent.reduce((x, y) => x + y, 0)).toBe(1);
     expect(posted).toHaveLength(1);
@@ -81,11 +87,11 @@ describe('after a restart', () => {
     await registerGroup(db, new Date('2025-10-01T00:00:00Z'));
     // The bot was down from before the February slot until three hours after the March slot.
     const restartedAt = after(3 * HOUR);
-    const feature = steeringFeature(testCore(db, { now: () => restartedAt, posted }));
+    const feature = steering(testCore(db, { now: () => restartedAt, posted }));
     expect(await feature.scheduler.tick(restartedAt)).toBe(1);
     expect(await feature.scheduler.tick(after(3 * HOUR + 30_000))).toBe(0);
     // Another restart later that day: still nothing new.
-    const again = steeringFeature(testCore(db, { now: () => after(5 * HOUR), posted }));
+    const again = steering(testCore(db, { now: () => after(5 * HOUR), posted }));
     expect(await again.scheduler.tick(after(5 * HOUR))).toBe(0);
     expect(posted).toHaveLength(1);
   });
@@ -94,7 +100,7 @@ describe('after a restart', () => {
     const posted: Posted[] = [];
     const fresh = await openTestPglite();
     await registerGroup(fresh, new Date('2025-10-01T00:00:00Z'));
-    const feature = steeringFeature(testCore(fresh, { now: () => after(30 * HOUR), posted }));
+    const feature = steering(testCore(fresh, { now: () => after(30 * HOUR), posted }));
     expect(await feature.scheduler.tick(after(30 * HOUR))).toBe(0);
     expect(posted).toHaveLength(0);
     await fresh.close();
@@ -104,7 +110,7 @@ describe('after a restart', () => {
     const posted: Posted[] = [];
     const fresh = await openTestPglite();
     await registerGroup(fresh, after(HOUR));
-    const feature = steeringFeature(testCore(fresh, { now: () => after(2 * HOUR), posted }));
+    const feature = steering(testCore(fresh, { now: () => after(2 * HOUR), posted }));
     expect(await feature.scheduler.tick(after(2 * HOUR))).toBe(0);
     await fresh.close();
   });
@@ -113,7 +119,7 @@ describe('after a restart', () => {
     const posted: Posted[] = [];
     const fresh = await openTestPglite();
     await registerGroup(fresh, new Date('2025-10-01T00:00:00Z'));
-    const feature = steeringFeature(testCore(fresh, { now: () => after(HOUR), posted }));
+    const feature = steering(testCore(fresh, { now: () => after(HOUR), posted }));
     await feature.start!();
     await feature.stop!();
     expect(posted).toHaveLength(1);

@@ -190,7 +190,7 @@ describe('tab API before the bot is ready', () => {
     const { createLogger } = await import('../../src/core/logger.js');
     const server = restify.createServer();
     const config = parseConfig({ LOG_LEVEL: 'silent' });
-    registerTabRoutes(server, { config, log: createLogger('silent'), ready: new Promise(() => undefined), isServing: () => false });
+    registerTabRoutes(server, { config, log: createLogger('silent'), ready: new Promise(() => undefined), isServing: () => false, sources: () => expect.unreachable('the sources are built once ready') });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const res = await fetch(`http://127.0.0.1:${server.address().port}/api/tab/priorities`);

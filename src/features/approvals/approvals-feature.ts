@@ -1,9 +1,7 @@
-import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { Core } from '../feature-context.js';
 import { cardMessage, escapeCardText, escapeMessageText } from '../../cards/render-card.js';
 import { AppError } from '../../core/app-error.js';
-import { fromRoot } from '../../core/project-root.js';
 import { format } from '../../i18n/catalogue.js';
 import { defineAction, type ActionResult, type Feature, type MessageRoute } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
@@ -21,7 +19,7 @@ import { gemeenteIn, milestoneIdFor, parseAddCommand, parseAddRequest, splitNote
 import { findMilestonesInText } from './milestone-reference.js';
 import { findDate } from '../../routing/find-date.js';
 import { memoryOf, remember as rememberInConversation } from '../../routing/conversation-memory.js';
-import { loadMilestoneFiles, matchMilestones, MilestoneRegister } from './milestone-register.js';
+import { matchMilestones, type MilestoneRegister } from './milestone-register.js';
 import { requestApproval } from './request-approval.js';
 import { sendDueReminders } from './send-due-reminders.js';
 import { approvalsUtterances } from './approvals-utterances.js';
@@ -45,9 +43,7 @@ export const approvalPatterns = {
  * Milestone approvals: the register, requests, the approval card (Universal Actions with a
  * user-specific refresh), decisions made once, the append-only audit and reminders.
  */
-export function approvalsFeature(core: Core): Feature {
-  const dir = isAbsolute(core.config.MILESTONES_DIR) ? core.config.MILESTONES_DIR : fromRoot(core.config.MILESTONES_DIR);
-  const register = new MilestoneRegister(loadMilestoneFiles(dir), core.db);
+export function approvalsFeature(core: Core, { register }: { register: MilestoneRegister }): Feature {
   const deps: ApprovalDeps = { db: core.db, organisation: core.organisation, register, now: core.now };
   const delivery: DeliveryDeps = { db: core.db, organisation: core.organisation, messenger: core.messenger, conversations: core.conversations, log: core.log, locale: core.config.DEFAULT_LOCALE, now: core.now };
   let timer: NodeJS.Timeout | undefined;

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { AppError } from '../../core/app-error.js';
+import { fromRoot } from '../../core/project-root.js';
 import type { Sql } from '../../store/db.js';
 import { milestoneDefinitionSchema, milestoneFileSchema, type Milestone, type MilestoneDefinition, type MilestoneFile, type MilestoneStatus } from './milestone-schema.js';
 import type { ApprovalStatus } from './approval-state.js';
@@ -164,4 +165,12 @@ export class MilestoneRegister {
     );
     return (await this.find(milestone.gemeente, milestone.id))!;
   }
+}
+
+/**
+ * The register of the configured milestones folder (relative to the project root) over this store.
+ * The app builds it once (src/app/) and hands it to every reader; CLIs and tests build their own.
+ */
+export function configuredMilestoneRegister(milestonesDir: string, db: Sql): MilestoneRegister {
+  return new MilestoneRegister(loadMilestoneFiles(isAbsolute(milestonesDir) ? milestonesDir : fromRoot(milestonesDir)), db);
 }

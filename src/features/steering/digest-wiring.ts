@@ -1,8 +1,6 @@
-import { isAbsolute } from 'node:path';
 import type { Core } from '../feature-context.js';
-import { fromRoot } from '../../core/project-root.js';
 import { catalogue } from '../../i18n/catalogue.js';
-import { loadMilestoneFiles, MilestoneRegister, milestoneProgress, waitingApprovals } from '../approvals/index.js';
+import { milestoneProgress, waitingApprovals, type MilestoneRegister } from '../approvals/index.js';
 import { mediationStatistics, type LeadTime } from '../mediation/index.js';
 import { leadTimeText } from '../mediation/lead-time-text.js';
 import { knowledgeStatusNotes } from '../summaries/knowledge-wiring.js';
@@ -16,9 +14,7 @@ const isMediationProgramme = (programme: string) => /bemiddel|mediation/i.test(p
  * approvals feature (every gemeente of the tenant), the aggregated buurtbemiddeling figures, and
  * status notes added to the knowledge base since the previous update.
  */
-export function realDigestSources(core: Core): DigestSources {
-  const dir = isAbsolute(core.config.MILESTONES_DIR) ? core.config.MILESTONES_DIR : fromRoot(core.config.MILESTONES_DIR);
-  const register = new MilestoneRegister(loadMilestoneFiles(dir), core.db);
+export function realDigestSources(core: Core, { register }: { register: MilestoneRegister }): DigestSources {
   const statusNotes = knowledgeStatusNotes(core);
   return {
     async milestones(query) {

@@ -8,7 +8,6 @@ import { defineAction, type Feature } from '../../routing/route.js';
 import type { Messenger, Turn } from '../../routing/turn.js';
 import { digestCard } from './digest-card.js';
 import type { DigestSources } from './digest-sources.js';
-import { realDigestSources } from './digest-wiring.js';
 import { buildDigest, digestPeriod } from './digest.js';
 import { claimOnce, programmeKey, SteeringGroups, type SteeringGroup } from './steering-groups.js';
 import { parseSchedule, SteeringScheduler } from './steering-schedule.js';
@@ -23,8 +22,8 @@ export const updatePattern = /^stuur\s+(?:een\s+|de\s+)?update\s+(?:naar|aan|voo
 const sendData = z.object({ programme: z.string().min(1).max(100), previewId: z.string().min(1).max(100) });
 
 export interface SteeringFeatureOptions {
-  /** Where the digest's parts come from; the app's own modules by default. */
-  sources?: DigestSources;
+  /** Where the digest's parts come from: the app's own modules (realDigestSources), wired in src/app/. */
+  sources: DigestSources;
   /** Proactive sender; defaults to core.messenger wrapped for Teams' rate limits and retries. */
   messenger?: Messenger;
 }
@@ -33,9 +32,9 @@ export interface SteeringFeatureOptions {
  * The steering group of a programme: registering its channel or group chat, a previewed update on
  * request, and the scheduled digest (claimed per slot in the database, so one post per slot).
  */
-export function steeringFeature(core: Core, options: SteeringFeatureOptions = {}): Feature & { scheduler: SteeringScheduler } {
+export function steeringFeature(core: Core, options: SteeringFeatureOptions): Feature & { scheduler: SteeringScheduler } {
   const groups = new SteeringGroups(core.db);
-  const sources = options.sources ?? realDigestSources(core);
+  const { sources } = options;
   // core.messenger already keeps Teams' rate limits and retries (src/app/build-app.ts).
   const messenger = options.messenger ?? core.messenger;
   const timeZone = core.config.STEERING_TIMEZONE;

@@ -1,7 +1,5 @@
-import { isAbsolute } from 'node:path';
 import type { Core } from '../../features/feature-context.js';
-import { fromRoot } from '../../core/project-root.js';
-import { loadMilestoneFiles, MilestoneRegister } from '../../features/approvals/index.js';
+import type { MilestoneRegister } from '../../features/approvals/index.js';
 import type { DashboardSources, Milestone } from '../dashboard-contract.js';
 
 const statusOf: Record<string, Milestone['status']> = {
@@ -14,9 +12,7 @@ const statusOf: Record<string, Milestone['status']> = {
 };
 
 /** The milestone register of the approvals feature, with each milestone's approval status. */
-export function approvalsSources(core: Core): Pick<DashboardSources, 'milestones'> {
-  const dir = isAbsolute(core.config.MILESTONES_DIR) ? core.config.MILESTONES_DIR : fromRoot(core.config.MILESTONES_DIR);
-  const register = new MilestoneRegister(loadMilestoneFiles(dir), core.db);
+export function approvalsSources(core: Core, register: MilestoneRegister): Pick<DashboardSources, 'milestones'> {
   return {
     async milestones(ctx) {
       const list = await register.list(core.organisation.gemeenten(ctx.tenantId));
