@@ -1,5 +1,5 @@
 import { approvalsFeature, configuredMilestoneRegister, type MilestoneRegister } from '../features/approvals/index.js';
-import { knowledgeFeature } from '../features/knowledge/index.js';
+import { knowledgeBase, knowledgeFeature, type KnowledgeBase } from '../features/knowledge/index.js';
 import { llmFeature } from '../features/llm/index.js';
 import { mediationFeature } from '../features/mediation/index.js';
 import { shellFeature } from '../features/shell/shell-feature.js';
@@ -13,10 +13,15 @@ import type { Core } from '../features/feature-context.js';
 /** The long-lived objects that more than one feature (or the tab) reads: built once, here, and passed in. */
 export interface Shared {
   milestones: MilestoneRegister;
+  knowledge: KnowledgeBase;
 }
 
 export function createShared(core: Core): Shared {
-  return { milestones: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db) };
+  return {
+    milestones: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db),
+    // knowledgeBase(db) keeps this instance as the store's one, so a CLI or test that ingests into the same store shares its caches.
+    knowledge: knowledgeBase(core.db),
+  };
 }
 
 /**
@@ -24,15 +29,16 @@ export function createShared(core: Core): Shared {
  * so specific commands come before broad ones; the shell (help) goes first, Q&A is the fallback.
  */
 export function createFeatures(core: Core, shared: Shared): { features: Feature[]; unmatched: ReturnType<typeof shellFeature>['unmatched']; clarify: ReturnType<typeof shellFeature>['clarify']; rewriteFollowUp?: ReturnType<typeof llmFeature>['rewriteFollowUp'] } {
-  const llm = llmFeature(core);
+  const kb = shared.knowledge;
+  const llm = llmFeature(core, kb);
   const features: Feature[] = [
-    approvalsFeature(core, { register: shared.milestones }),
+    approvalsFeature(core, { register: shared.milestones, kb }),
     mediationFeature(core),
-    summariesFeature(core, { source: knowledgeSummarySource(core), ingest: knowledgeIngest(core) }),
-    steeringFeature(core, { sources: realDigestSources(core, { register: shared.milestones }) }),
+    summariesFeature(core, { source: knowledgeSummarySource(core, kb), ingest: knowledgeIngest(kb) }),
+    steeringFeature(core, { sources: realDigestSources(core, { register: shared.milestones, kb }) }),
     llm,
     // knowledge / policy Q&A holds the fallback route, so it comes last; with an LLM configured it answers through it
-    knowledgeFeature(core, llm.answer ? { answer: llm.answer } : {}),
+    knowledgeFeature(core, kb, llm.answer ? { answer: llm.answer } : {}),
   ];
   const shell = shellFeature(features);
   return { features: [shell, ...features], unmatched: shell.unmatched, clarify: shell.clarify, ...(llm.rewriteFollowUp ? { rewriteFollowUp: llm.rewriteFollowUp } : {}) };

@@ -20,6 +20,7 @@ import { findMilestonesInText } from './milestone-reference.js';
 import { findDate } from '../../routing/find-date.js';
 import { memoryOf, remember as rememberInConversation } from '../../routing/conversation-memory.js';
 import { matchMilestones, type MilestoneRegister } from './milestone-register.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
 import { requestApproval } from './request-approval.js';
 import { sendDueReminders } from './send-due-reminders.js';
 import { approvalsUtterances } from './approvals-utterances.js';
@@ -43,7 +44,7 @@ export const approvalPatterns = {
  * Milestone approvals: the register, requests, the approval card (Universal Actions with a
  * user-specific refresh), decisions made once, the append-only audit and reminders.
  */
-export function approvalsFeature(core: Core, { register }: { register: MilestoneRegister }): Feature {
+export function approvalsFeature(core: Core, { register, kb }: { register: MilestoneRegister; kb: KnowledgeBase }): Feature {
   const deps: ApprovalDeps = { db: core.db, organisation: core.organisation, register, now: core.now };
   const delivery: DeliveryDeps = { db: core.db, organisation: core.organisation, messenger: core.messenger, conversations: core.conversations, log: core.log, locale: core.config.DEFAULT_LOCALE, now: core.now };
   let timer: NodeJS.Timeout | undefined;
@@ -101,7 +102,7 @@ export function approvalsFeature(core: Core, { register }: { register: Milestone
     const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
     const milestone = await register.find(tenantGemeente(core.organisation, tenantId, gemeente), milestoneId);
     const linked = milestone
-      ? { documents: await documentVersions(core.db, milestone, turn.log), summary: via === 'message' ? await summarize(core.db, milestone, turn.log) : undefined }
+      ? { documents: await documentVersions(kb, milestone, turn.log), summary: via === 'message' ? await summarize(kb, milestone, turn.log) : undefined }
       : undefined;
     let { request } = await requestApproval(deps, { tenantId, actor: actor(turn), gemeente, milestoneId, note, conversationId: turn.conversation.id, linked });
     await remember(turn);
@@ -115,7 +116,7 @@ export function approvalsFeature(core: Core, { register }: { register: Milestone
       turn.defer('approval.notify', async () => void (await notifyApprovers(d, request, notice)));
     } else {
       turn.defer('approval.post', async () => {
-        const summary = milestone && (await summarize(core.db, milestone, turn.log));
+        const summary = milestone && (await summarize(kb, milestone, turn.log));
         if (summary) request = (await updateRequest(core.db, 'summary = $2 WHERE id = $1', [request.id, summary])) ?? request;
         await postToConversation(d, request, turn.address);
         await notifyApprovers(d, request, notice);

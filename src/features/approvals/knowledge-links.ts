@@ -1,6 +1,5 @@
 import type { Logger } from '../../core/logger.js';
-import type { Db } from '../../store/db.js';
-import { knowledgeBase } from '../knowledge/index.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
 import type { LinkedDocument, Milestone } from './milestone-schema.js';
 
 const MAX_SUMMARY = 600;
@@ -10,9 +9,9 @@ const MAX_SUMMARY = 600;
  * audit). Best effort: without the documents in the knowledge base the request simply carries the
  * references from the YAML.
  */
-export async function documentVersions(db: Db, milestone: Milestone, log: Logger): Promise<LinkedDocument[]> {
+export async function documentVersions(kb: KnowledgeBase, milestone: Milestone, log: Logger): Promise<LinkedDocument[]> {
   try {
-    const known = await knowledgeBase(db).listDocuments();
+    const known = await kb.listDocuments();
     return milestone.documents.map((d) => {
       const found = d.source ? known.find((k) => k.sourceFile === d.source || k.sourceFile.endsWith(`/${d.source}`)) : undefined;
       return found ? { ...d, version: found.contentHash.slice(0, 16), ingestedAt: found.ingestedAt.toISOString() } : d;
@@ -24,9 +23,8 @@ export async function documentVersions(db: Db, milestone: Milestone, log: Logger
 }
 
 /** Retrieval: slower than a card invoke may take, so card clicks run it deferred. */
-export async function summarize(db: Db, milestone: Milestone, log: Logger): Promise<string | undefined> {
+export async function summarize(kb: KnowledgeBase, milestone: Milestone, log: Logger): Promise<string | undefined> {
   try {
-    const kb = knowledgeBase(db);
     const sources = new Set(milestone.documents.map((d) => d.source).filter(Boolean));
     // Running text only: a row of a planning table ("12 / 19 december 2023 — Vaststelling …") read
     // on its own suggests a date for this milestone that the document gives for another one.

@@ -3,7 +3,7 @@ import type { Feature, Understood } from '../../routing/route.js';
 import { knowledgeUtterances } from './knowledge-utterances.js';
 import type { OutgoingActivity, Turn } from '../../routing/turn.js';
 import { answerOffline, type OfflineAnswer } from './answer-offline.js';
-import { knowledgeBase } from './knowledge-base.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 import { loadSampleCorpusIfEmpty } from './sample-corpus.js';
 
 /** The Teams message for an answer: markdown text with [n] markers and the one citation entity. */
@@ -20,8 +20,7 @@ export interface KnowledgeOptions {
   answer?: (turn: Turn, question: string) => Promise<void>;
 }
 
-export function knowledgeFeature(core: Core, options: KnowledgeOptions = {}): Feature {
-  const kb = knowledgeBase(core.db);
+export function knowledgeFeature(core: Core, kb: KnowledgeBase, options: KnowledgeOptions = {}): Feature {
   return {
     name: 'knowledge',
     help: [

@@ -1,7 +1,7 @@
 import type { Core } from '../feature-context.js';
 import type { Feature } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
-import { knowledgeBase } from '../knowledge/index.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
 import { answerWithLlm } from './answer-with-llm.js';
 import { recordFeedback } from './feedback.js';
 import { llmSettings } from './llm-settings.js';
@@ -17,12 +17,12 @@ export type LlmAnswer = (turn: Turn, question: string) => Promise<void>;
  */
 export type FollowUpRewriter = (turn: Turn, previous: string, followUp: string) => Promise<string | undefined>;
 
-export function llmFeature(core: Core): Feature & { answer?: LlmAnswer; rewriteFollowUp?: FollowUpRewriter } {
+export function llmFeature(core: Core, kb: KnowledgeBase): Feature & { answer?: LlmAnswer; rewriteFollowUp?: FollowUpRewriter } {
   const settings = llmSettings(core.config);
   const model = settings ? createChatModel(settings) : undefined;
   const answer: LlmAnswer | undefined = settings && model
     ? (() => {
-        const deps = { kb: knowledgeBase(core.db), db: core.db, model, settings, now: core.now };
+        const deps = { kb, db: core.db, model, settings, now: core.now };
         return (turn, question) => answerWithLlm(deps, turn, question);
       })()
     : undefined;

@@ -1,6 +1,7 @@
 import type { Core } from '../feature-context.js';
 import { catalogue } from '../../i18n/catalogue.js';
 import { milestoneProgress, waitingApprovals, type MilestoneRegister } from '../approvals/index.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
 import { mediationStatistics, type LeadTime } from '../mediation/index.js';
 import { leadTimeText } from '../mediation/lead-time-text.js';
 import { knowledgeStatusNotes } from '../summaries/knowledge-wiring.js';
@@ -14,8 +15,8 @@ const isMediationProgramme = (programme: string) => /bemiddel|mediation/i.test(p
  * approvals feature (every gemeente of the tenant), the aggregated buurtbemiddeling figures, and
  * status notes added to the knowledge base since the previous update.
  */
-export function realDigestSources(core: Core, { register }: { register: MilestoneRegister }): DigestSources {
-  const statusNotes = knowledgeStatusNotes(core);
+export function realDigestSources(core: Core, { register, kb }: { register: MilestoneRegister; kb: KnowledgeBase }): DigestSources {
+  const statusNotes = knowledgeStatusNotes(kb);
   return {
     async milestones(query) {
       const progress = await milestoneProgress(register, core.db, { tenantId: query.tenantId, gemeenten: core.organisation.gemeenten(query.tenantId), from: query.from, to: query.to });

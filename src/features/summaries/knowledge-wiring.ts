@@ -1,5 +1,5 @@
 import type { Core } from '../feature-context.js';
-import { knowledgeBase, type KnowledgeBase, type KnowledgeDocument } from '../knowledge/index.js';
+import type { KnowledgeBase, KnowledgeDocument } from '../knowledge/index.js';
 import { rankDocuments, resolveDocument } from './document-reference.js';
 import type { DocumentRef, KnowledgeIngest, SummarySource } from './summary-source.js';
 import { summaryDocumentFrom } from './summary-document.js';
@@ -18,8 +18,7 @@ async function summaryDocument(kb: KnowledgeBase, doc: KnowledgeDocument): Promi
 }
 
 /** Stored documents from the knowledge base (which is not split per tenant, so the tenant is not used here). */
-export function knowledgeSummarySource(core: Core): SummarySource {
-  const kb = knowledgeBase(core.db);
+export function knowledgeSummarySource(core: Core, kb: KnowledgeBase): SummarySource {
   return {
     async latestStatusNote() {
       const notes = (await kb.listDocuments()).filter(isStatusNote);
@@ -49,8 +48,7 @@ export function knowledgeSummarySource(core: Core): SummarySource {
  * Status notes added to the knowledge base after `since` (the previous steering-group update),
  * newest first, with their sections. The knowledge base is not split per tenant.
  */
-export function knowledgeStatusNotes(core: Core): (since: Date, limit: number) => Promise<SummaryDocument[]> {
-  const kb = knowledgeBase(core.db);
+export function knowledgeStatusNotes(kb: KnowledgeBase): (since: Date, limit: number) => Promise<SummaryDocument[]> {
   const at = (d: KnowledgeDocument) => new Date(d.ingestedAt).getTime();
   return async (since, limit) => {
     // New means added since the last update and, when the note is dated, written since then too:
@@ -63,8 +61,7 @@ export function knowledgeStatusNotes(core: Core): (since: Date, limit: number) =
 }
 
 /** "Toevoegen aan kennisbank": the uploaded text goes in as a text file under the name the user sent. */
-export function knowledgeIngest(core: Core): KnowledgeIngest {
-  const kb = knowledgeBase(core.db);
+export function knowledgeIngest(kb: KnowledgeBase): KnowledgeIngest {
   return {
     async addDocument(input) {
       // The upload is kept as Markdown of its document model (see upload-reader.ts), so it goes in as .md.

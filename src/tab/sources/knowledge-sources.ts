@@ -1,6 +1,6 @@
 import type { Core } from '../../features/feature-context.js';
 import { headingLine } from '../../documents/index.js';
-import { currentPriorities, knowledgeBase, type KnowledgeDocument } from '../../features/knowledge/index.js';
+import { currentPriorities, type KnowledgeBase, type KnowledgeDocument } from '../../features/knowledge/index.js';
 import type { DashboardSources, Priority } from '../dashboard-contract.js';
 import { commonCompoundParts, splitCompound } from '../../features/knowledge/text/compounds.js';
 
@@ -37,7 +37,7 @@ function containsTerm(text: string, terms: readonly string[]): boolean {
 }
 
 /** Sentences of a document that contain a search word, when the retrieval's best passages do not (a stem or compound matched). */
-async function sentencesWith(kb: ReturnType<typeof knowledgeBase>, documentId: number, terms: readonly string[]): Promise<{ section: string; text: string }[]> {
+async function sentencesWith(kb: KnowledgeBase, documentId: number, terms: readonly string[]): Promise<{ section: string; text: string }[]> {
   if (terms.length === 0) return [];
   const passages = await kb.passagesOf([documentId], terms);
   const out: { section: string; text: string }[] = [];
@@ -46,8 +46,7 @@ async function sentencesWith(kb: ReturnType<typeof knowledgeBase>, documentId: n
 }
 
 /** Priorities, documents and search from the knowledge base: the same retrieval the bot answers with. */
-export function knowledgeSources(core: Core): Pick<DashboardSources, 'priorities' | 'documents' | 'search'> {
-  const kb = knowledgeBase(core.db);
+export function knowledgeSources(core: Core, kb: KnowledgeBase): Pick<DashboardSources, 'priorities' | 'documents' | 'search'> {
   return {
     async priorities(ctx) {
       const items: Priority[] = [];
