@@ -50,6 +50,8 @@ export interface App {
   isReady(): boolean;
   /** The message router once ready: the intent eval and the bench ask it what it makes of a text. */
   router(): Router | undefined;
+  /** The long-lived objects once ready: the eval and the tests ingest through the app's own knowledge base. */
+  shared(): Shared | undefined;
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   /**
    * Resolves when no turn and no deferred work (`turn.defer`) is running any more, including work
@@ -226,6 +228,7 @@ export function buildApp(options: AppOptions): App {
     isReady: () => readyNow,
     settled,
     router: () => router,
+    shared: () => shared,
     listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

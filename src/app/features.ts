@@ -1,5 +1,5 @@
 import { approvalsFeature, configuredMilestoneRegister, type MilestoneRegister } from '../features/approvals/index.js';
-import { knowledgeBase, knowledgeFeature, type KnowledgeBase } from '../features/knowledge/index.js';
+import { KnowledgeBase, knowledgeFeature } from '../features/knowledge/index.js';
 import { llmFeature } from '../features/llm/index.js';
 import { mediationFeature } from '../features/mediation/index.js';
 import { shellFeature } from '../features/shell/shell-feature.js';
@@ -19,8 +19,8 @@ export interface Shared {
 export function createShared(core: Core): Shared {
   return {
     milestones: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db),
-    // knowledgeBase(db) keeps this instance as the store's one, so a CLI or test that ingests into the same store shares its caches.
-    knowledge: knowledgeBase(core.db),
+    // The app's one knowledge base: whoever ingests into a running app's store goes through it (App.shared()), so its caches see the new documents at once.
+    knowledge: new KnowledgeBase(core.db),
   };
 }
 

@@ -206,7 +206,7 @@ async function main(): Promise<void> {
       `Offline answer: rotates ${policyQuestions.length} questions about the sample documents; an answer counts as right when it carries a citation.`,
       'Intake submit: mediation.submit with a complete intake and a new idempotencyKey per request, so every request stores a new case (and posts the coordinators\' card to the connector stub).',
       'Approval: approval.refresh of one open request by the burgemeester (the approver\'s view with the decision buttons): a decision can be made only once per request, so approving at load would measure "already decided" answers; refresh runs the same lookup, permission check and card rendering without the write.',
-      `Retrieval: ${documentCount} generated documents (seeded; gemeenten, themes, dates, numbers) ingested with knowledgeBase(db).ingest into an in-memory PGlite store, then ${questionCount} generated questions through retrieve(), one at a time, in this process after the servers stopped.`,
+      `Retrieval: ${documentCount} generated documents (seeded; gemeenten, themes, dates, numbers) ingested with KnowledgeBase.ingest into an in-memory PGlite store, then ${questionCount} generated questions through retrieve(), one at a time, in this process after the servers stopped.`,
     );
   } finally {
     for (const child of children) await child.stop().catch(() => undefined);

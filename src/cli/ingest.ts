@@ -5,7 +5,7 @@ import { loadConfigOrExit } from '../config/load-config.js';
 import { isAppError } from '../core/app-error.js';
 import { createLogger } from '../core/logger.js';
 import { catalogue, format } from '../i18n/catalogue.js';
-import { knowledgeBase } from '../features/knowledge/knowledge-base.js';
+import { KnowledgeBase } from '../features/knowledge/knowledge-base.js';
 import { formatOf } from '../documents/index.js';
 import { ingestBatch, type MetadataOverrides } from '../features/knowledge/ingest.js';
 import type { KnowledgeDocument } from '../features/knowledge/store/knowledge-store.js';
@@ -98,7 +98,7 @@ async function main(): Promise<number> {
     console.error(message(error));
     return 2;
   }
-  const kb = knowledgeBase(db);
+  const kb = new KnowledgeBase(db);
   let failed = 0;
   try {
     if (args[0] === '--list') {

@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app/build-app.js';
 import type { Core } from '../../src/features/feature-context.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { Db } from '../../src/store/db.js';
+import type { KnowledgeBase } from '../../src/features/knowledge/index.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 import { openTestPglite } from './pglite-template.js';
 import { actionActivity, invokeActivity, messageActivity, type ActivityOptions } from './teams-activity.js';
@@ -21,6 +22,8 @@ export interface TestBot {
   url: string;
   core: Core;
   db: Db;
+  /** The app's own knowledge base: ingest through it, so the running bot's caches see the documents. */
+  knowledge: KnowledgeBase;
   connector: FakeConnector;
   /** Every log line the bot wrote, parsed. */
   logs: Record<string, unknown>[];
@@ -62,6 +65,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const app = buildApp({ config, db, logDestination: destination, now: options.now, authOverrides: options.authOverrides });
   const { url } = await app.listen(0, '127.0.0.1');
   const core = await app.ready;
+  const knowledge = app.shared()!.knowledge;
 
   async function post(activity: Record<string, unknown>, headers: Record<string, string> = {}) {
     const res = await fetch(`${url}/api/messages`, {
@@ -77,6 +81,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     url,
     core,
     db,
+    knowledge,
     connector,
     logs,
     post,

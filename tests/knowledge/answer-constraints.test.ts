@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerOffline, knowledgeBase, type KnowledgeBase } from '../../src/features/knowledge/index.js';
+import { answerOffline, KnowledgeBase } from '../../src/features/knowledge/index.js';
 import { namesRoleHolder } from '../../src/features/knowledge/answer/cues.js';
 import { infinitiveStem } from '../../src/features/knowledge/answer/question.js';
 import type { Db } from '../../src/store/db.js';
@@ -46,7 +46,7 @@ let kb: KnowledgeBase;
 
 beforeAll(async () => {
   db = await openTestPglite();
-  kb = knowledgeBase(db);
+  kb = new KnowledgeBase(db);
   await kb.ingest({ fileName: 'brakendam-raadsbrief-cameratoezicht-veerplein.md', buffer: Buffer.from(brakendam) });
   await kb.ingest({ fileName: 'veldhoorn-veiligheidsplan-2026.md', buffer: Buffer.from(veldhoorn) });
 }, 120_000);

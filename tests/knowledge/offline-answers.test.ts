@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerOffline, knowledgeBase, type KnowledgeBase } from '../../src/features/knowledge/index.js';
+import { answerOffline, KnowledgeBase } from '../../src/features/knowledge/index.js';
 import { sampleFiles } from '../../src/features/knowledge/sample-corpus.js';
 import type { Db } from '../../src/store/db.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
@@ -18,7 +18,7 @@ let kb: KnowledgeBase;
 
 beforeAll(async () => {
   db = await openTestPglite();
-  kb = knowledgeBase(db);
+  kb = new KnowledgeBase(db);
   for (const file of [...sampleFiles(), ...readdirSync(devDir).map((f) => join(devDir, f))]) await kb.ingest({ fileName: file, buffer: readFileSync(file) });
 }, 120_000);
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { answerOffline, knowledgeBase } from '../../src/features/knowledge/index.js';
+import { answerOffline } from '../../src/features/knowledge/index.js';
 import { promptPassages, startFakeOpenAI, type ChatRequestBody, type FakeOpenAI } from '../helpers/fake-openai.js';
 import { startTestBot, type SentActivity, type TestBot } from '../helpers/test-app.js';
 
@@ -20,7 +20,7 @@ export async function startLlmBot(env: Record<string, string> = {}): Promise<Llm
   const bot = await startTestBot({
     env: { OPENAI_BASE_URL: openai.baseURL, OPENAI_API_KEY: API_KEY, OPENAI_MODEL: 'test-model', LLM_TIMEOUT_MS: '1500', LLM_TEMPERATURE: '0.2', LLM_MAX_TOKENS: '400', ...env },
   });
-  await knowledgeBase(bot.db).ingest({ fileName: 'hengelo-veiligheidsplan.txt', buffer: readFileSync(fileURLToPath(new URL('./fixtures/hengelo-veiligheidsplan.txt', import.meta.url))) });
+  await bot.knowledge.ingest({ fileName: 'hengelo-veiligheidsplan.txt', buffer: readFileSync(fileURLToPath(new URL('./fixtures/hengelo-veiligheidsplan.txt', import.meta.url))) });
   return {
     bot,
     openai,
@@ -45,7 +45,7 @@ export function groundedReply(keyword: string) {
 }
 
 export async function offlineText(bot: TestBot, question: string): Promise<string> {
-  return (await answerOffline(knowledgeBase(bot.db), question, 'nl')).text;
+  return (await answerOffline(bot.knowledge, question, 'nl')).text;
 }
 
 export function streamInfo(activity: SentActivity | Record<string, unknown>): Record<string, unknown> | undefined {

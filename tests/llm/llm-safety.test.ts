@@ -123,9 +123,8 @@ describe('rate limit and providers', () => {
   it('without an LLM configured the offline answer is unchanged', async () => {
     const bot = await startTestBot();
     try {
-      const { knowledgeBase } = await import('../../src/features/knowledge/index.js');
       const { readFileSync } = await import('node:fs');
-      await knowledgeBase(bot.db).ingest({ fileName: 'hengelo-veiligheidsplan.txt', buffer: readFileSync(new URL('./fixtures/hengelo-veiligheidsplan.txt', import.meta.url)) });
+      await bot.knowledge.ingest({ fileName: 'hengelo-veiligheidsplan.txt', buffer: readFileSync(new URL('./fixtures/hengelo-veiligheidsplan.txt', import.meta.url)) });
       const replies = await bot.say(CAMERA_QUESTION);
       expect(replies).toHaveLength(1);
       expect(replies[0]!.text).toBe(await offlineText(bot, CAMERA_QUESTION));

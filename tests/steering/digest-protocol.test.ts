@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { knowledgeBase } from '../../src/features/knowledge/index.js';
 import { requestFromCard, HENGELO_PLAN } from '../approvals/approval-helpers.js';
 import { intakeInput, personalValues } from '../mediation/fixtures.js';
 import { answeredCard, visibleText } from '../mediation/protocol-helpers.js';
@@ -39,12 +38,12 @@ describe('the steering-group digest from the real modules', () => {
     const intake = visibleText(answeredCard(await bot.act('mediation.submit', intakeInput())));
     expect(intake).toMatch(/BB-\d{4}-\d{4}/);
     // A status note added to the knowledge base after the previous update (there was none).
-    await knowledgeBase(bot.db).ingest({ fileName: '001_stand-van-zaken.txt', buffer: readFileSync('src/content/corpus/001_05e79deea0a07a60.txt') });
+    await bot.knowledge.ingest({ fileName: '001_stand-van-zaken.txt', buffer: readFileSync('src/content/corpus/001_05e79deea0a07a60.txt') });
     // The database stamps it with the wall clock; put it on the bot's clock, which this test runs from a fixed day.
     await bot.db.query('UPDATE knowledge_documents SET ingested_at = $1', [now()]);
     // The note is written this month; an old note (the 2024 raadsbrief) loaded now is no news for the steering group.
     await bot.db.query("UPDATE knowledge_documents SET doc_date = '2026-11-15'");
-    await knowledgeBase(bot.db).ingest({ fileName: '000_raadsbrief.txt', buffer: readFileSync('src/content/corpus/000_55b5a0dbcbfe059d.txt') });
+    await bot.knowledge.ingest({ fileName: '000_raadsbrief.txt', buffer: readFileSync('src/content/corpus/000_55b5a0dbcbfe059d.txt') });
     await bot.db.query("UPDATE knowledge_documents SET ingested_at = $1 WHERE source_file LIKE '%000_raadsbrief.txt'", [now()]);
 
     const preview = firstCard(await bot.say('stuur een update naar de stuurgroep buurtbemiddeling', { from: personas.adviseur }));

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { knowledgeBase } from '../../src/features/knowledge/index.js';
 import { promptPassages, startFakeOpenAI, type ChatRequestBody, type FakeOpenAI } from '../helpers/fake-openai.js';
 import { cardText, firstCard, startTestBot, type SentActivity, type TestBot } from '../helpers/test-app.js';
 
@@ -28,7 +27,7 @@ describe('the LLM summary, against a local OpenAI-compatible server', () => {
   beforeAll(async () => {
     openai = await startFakeOpenAI();
     bot = await startTestBot({ env: { STEERING_SCHEDULE: 'off', OPENAI_BASE_URL: openai.baseURL, OPENAI_API_KEY: 'sk-test-samenvatting', OPENAI_MODEL: 'test-model', LLM_TIMEOUT_MS: '3000' } });
-    await knowledgeBase(bot.db).ingest({ fileName: '001_05e79deea0a07a60.txt', buffer: readFileSync('src/content/corpus/001_05e79deea0a07a60.txt') });
+    await bot.knowledge.ingest({ fileName: '001_05e79deea0a07a60.txt', buffer: readFileSync('src/content/corpus/001_05e79deea0a07a60.txt') });
   });
   afterAll(async () => {
     await bot?.close();

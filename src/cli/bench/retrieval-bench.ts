@@ -1,4 +1,4 @@
-import { knowledgeBase } from '../../features/knowledge/index.js';
+import { KnowledgeBase } from '../../features/knowledge/index.js';
 import { createLogger } from '../../core/logger.js';
 import { migrate } from '../../store/migrate.js';
 import { migrations } from '../../store/migrations/index.js';
@@ -29,7 +29,7 @@ export async function runRetrievalBench(documentCount: number, questionCount: nu
   const db = await openPglite();
   try {
     await migrate(db, migrations, createLogger('silent'));
-    const kb = knowledgeBase(db);
+    const kb = new KnowledgeBase(db);
     const ingestStart = performance.now();
     for (const [i, doc] of corpus.documents.entries()) {
       const result = await kb.ingest({ fileName: doc.fileName, buffer: Buffer.from(doc.text, 'utf8') });

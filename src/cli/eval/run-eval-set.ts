@@ -4,7 +4,6 @@ import { parse as parseYaml } from 'yaml';
 import { buildApp } from '../../app/build-app.js';
 import { parseConfig } from '../../config/load-config.js';
 import { answerOffline } from '../../features/knowledge/answer-offline.js';
-import { knowledgeBase } from '../../features/knowledge/knowledge-base.js';
 import { fold } from '../../features/knowledge/text/normalize.js';
 import type { Db } from '../../store/db.js';
 import { openPglite } from '../../store/pglite-db.js';
@@ -79,7 +78,7 @@ export async function runEvalSet(set: EvalSet, options: RunOptions = {}): Promis
   try {
     const { url } = await app.listen(0, '127.0.0.1');
     await app.ready;
-    const kb = knowledgeBase(db);
+    const kb = app.shared()!.knowledge;
     for (const file of set.documents) {
       try {
         const sidecar = sidecarFor(file);

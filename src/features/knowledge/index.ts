@@ -1,7 +1,7 @@
 /**
  * Public API of the knowledge base (policy Q&A). Other features import from here only.
  *
- * Store-backed (one instance per Db, with caches): `knowledgeBase(db)` returns a KnowledgeBase with
+ * Store-backed, with caches: the app builds one `new KnowledgeBase(db)` in its composition root and passes it in; it has
  * - `retrieve(question, {gemeente?, limit?})` → Passage[]: best passages with document metadata and best sentences;
  *   a passage knows its `headingPath`, its `kind` ('paragraph' | 'list' | 'table-row') and its neighbours
  *   (`previousId`, `nextId`); a table row is one sentence that keeps its header cells;
@@ -13,7 +13,7 @@
  * Citations (shared with an LLM answerer): `buildCitations(sources)`, `citationEntity(claims, {aiGenerated})`.
  * Reading files (the document model, sentences, metadata) lives in src/documents; re-exported here for callers of the knowledge base.
  */
-export { knowledgeBase, KnowledgeBase, quotedSentences, type Passage, type RetrieveOptions, type DocumentSection, type SearchHit } from './knowledge-base.js';
+export { KnowledgeBase, quotedSentences, type Passage, type RetrieveOptions, type DocumentSection, type SearchHit } from './knowledge-base.js';
 export { answerOffline, abstention, currentPriorities, asksForPriorities, safeMarkdown, ANSWER_THRESHOLD, MAX_QUESTION_CHARS, type OfflineAnswer } from './answer-offline.js';
 export { buildCitations, citationEntity, citationName, MAX_CITATIONS, type CitationSource, type Claim, type CitationEntity } from './answer/citations.js';
 export { readDocument, formatOf, SUPPORTED_EXTENSIONS, cleanText, splitSentences, resolveMetadata, inferDate, inferGemeente, type DocumentMetadata, type StructuredDocument } from '../../documents/index.js';

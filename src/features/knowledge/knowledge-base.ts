@@ -99,7 +99,7 @@ interface CacheState {
 
 /**
  * The knowledge base on one store: retrieval, document listing and the caches that keep a
- * question to two indexed queries. Use `knowledgeBase(db)`; answers are composed in answer-offline.ts.
+ * question to two indexed queries. The app builds one per store (src/app/features.ts) so its caches are shared; answers are composed in answer-offline.ts.
  */
 export class KnowledgeBase {
   private state: CacheState | undefined;
@@ -367,18 +367,6 @@ export class KnowledgeBase {
   async stemsOf(words: readonly string[]): Promise<Map<string, string | null>> {
     return this.stems(words);
   }
-}
-
-const instances = new WeakMap<Db, KnowledgeBase>();
-
-/** The knowledge base on a store, one per store so its caches are shared. */
-export function knowledgeBase(db: Db): KnowledgeBase {
-  let kb = instances.get(db);
-  if (!kb) {
-    kb = new KnowledgeBase(db);
-    instances.set(db, kb);
-  }
-  return kb;
 }
 
 /**
