@@ -1,38 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/app-error.js';
-import { createLogger } from '../../src/core/logger.js';
-import { catalogue } from '../../src/i18n/catalogue.js';
 import type { IntentClassifier, IntentScore } from '../../src/routing/intent-classifier.js';
 import { defineAction, type Feature, type Understood } from '../../src/routing/route.js';
 import { installRoutes, type RouterOptions } from '../../src/routing/router.js';
 import type { Turn } from '../../src/routing/turn.js';
+import { fakeTurn as sharedFakeTurn } from '../helpers/fake-turn.js';
 import { z } from 'zod';
 
-function fakeTurn(text: string, overrides: Partial<Turn> = {}): Turn & { sent: unknown[] } {
-  const sent: unknown[] = [];
-  return {
-    activityType: 'message',
-    text,
-    value: undefined,
-    locale: 'nl',
-    t: catalogue('nl'),
-    user: { id: 'u', name: 'U', aadObjectId: 'aad-u' },
-    tenantId: 'tenant',
-    conversation: { id: 'c', type: 'personal' },
-    address: { conversationId: 'c', conversationType: 'personal', serviceUrl: 'http://x', raw: {} },
-    attachments: [],
-    channelData: {},
-    log: createLogger('silent'),
-    state: { conversation: {}, user: {} },
-    send: async (a) => {
-      sent.push(a);
-      return 'id';
-    },
-    update: async () => undefined,
-    defer: () => undefined,
-    sent,
-    ...overrides,
-  } as Turn & { sent: unknown[] };
+/** The shared fake turn, as a user of the served tenant with an Entra id. */
+function fakeTurn(text: string, overrides: Partial<Turn> = {}) {
+  return sharedFakeTurn({ text, tenantId: 'tenant', user: { id: 'u', name: 'U', aadObjectId: 'aad-u' }, ...overrides });
 }
 
 /** A classifier that answers what the test says for each text: the router's own logic is what is tested. */
