@@ -7,7 +7,10 @@ export async function fill(card: Locator, label: RegExp, value: string): Promise
 /** A compact ChoiceSet renders as a combobox with a popup list of options (other cards may hold hidden ones). */
 export async function choose(card: Locator, label: RegExp, option: string): Promise<void> {
   await card.getByRole('combobox', { name: label }).first().click();
-  await card.page().getByRole('option', { name: option }).filter({ visible: true }).first().click();
+  const choice = card.page().getByRole('option', { name: option }).filter({ visible: true }).first();
+  await choice.waitFor();
+  // The popup can open partly outside the viewport, where a pointer click cannot reach: a click event selects it as well.
+  await choice.dispatchEvent('click');
 }
 
 /** The buurtbemiddeling intake card filled in as an adviser would, up to (not including) "Aanmelden". */
