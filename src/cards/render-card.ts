@@ -55,6 +55,3 @@ export function escapeCardText(text: string): string {
 export function escapeMessageText(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
 }
-
-/** @deprecated Say which markdown the text lands in: `escapeCardText` or `escapeMessageText`. */
-export const escapeMarkdown = escapeCardText;

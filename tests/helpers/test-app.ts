@@ -123,3 +123,14 @@ export function cardText(card: unknown): string {
   walk(card);
   return out.join('\n');
 }
+
+/**
+ * A test bot on the named store: PGlite in memory, or a PostgreSQL database of its own that
+ * `drop` removes. For tests that must hold on both stores.
+ */
+export async function startTestBotOn(store: 'pglite' | 'postgres', options: TestBotOptions = {}): Promise<{ bot: TestBot; drop: () => Promise<void> }> {
+  if (store === 'pglite') return { bot: await startTestBot(options), drop: async () => {} };
+  const { createTestDatabase } = await import('./postgres.js');
+  const database = await createTestDatabase();
+  return { bot: await startTestBot({ ...options, db: database.open() }), drop: database.drop };
+}

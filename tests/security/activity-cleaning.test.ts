@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/postgres.js';
-import { firstCard, startTestBot, type TestBot } from '../helpers/test-app.js';
+import { firstCard, startTestBotOn, type TestBot } from '../helpers/test-app.js';
 import { actionActivity, messageActivity, personas } from '../helpers/teams-activity.js';
 import { intakeInput } from '../mediation/fixtures.js';
 
@@ -20,13 +19,7 @@ describe.each(['pglite', 'postgres'] as const)('NUL and unpaired surrogates in a
     files = createServer((_req, res) => res.end(Buffer.from(`Notitie\u0000 over\ud800 veiligheid\n\n${'De raad stelt het beleidsplan vast in maart.\u0000 '.repeat(30)}`, 'utf8')));
     await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
     fileUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/nul.txt`;
-    if (store === 'postgres') {
-      const database = await createTestDatabase();
-      drop = database.drop;
-      bot = await startTestBot({ db: database.open(), env: { STEERING_SCHEDULE: 'off' } });
-    } else {
-      bot = await startTestBot({ env: { STEERING_SCHEDULE: 'off' } });
-    }
+    ({ bot, drop } = await startTestBotOn(store, { env: { STEERING_SCHEDULE: 'off' } }));
   });
   afterAll(async () => {
     await bot?.close();

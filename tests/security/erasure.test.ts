@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
 import { noPersonalDataInStoredAnswersMigration } from '../../src/store/migrations/009-no-personal-data-in-stored-answers.js';
-import { createTestDatabase } from '../helpers/postgres.js';
-import { startTestBot, type TestBot } from '../helpers/test-app.js';
+import { startTestBotOn, type TestBot } from '../helpers/test-app.js';
 import { personas } from '../helpers/teams-activity.js';
 import { intakeInput, personalValues } from '../mediation/fixtures.js';
 
@@ -30,13 +29,7 @@ describe.each(['pglite', 'postgres'] as const)('erasing a case removes every cop
   let caseNumber = '';
 
   beforeAll(async () => {
-    if (store === 'postgres') {
-      const database = await createTestDatabase();
-      drop = database.drop;
-      bot = await startTestBot({ db: database.open(), env: { STEERING_SCHEDULE: 'off' } });
-    } else {
-      bot = await startTestBot({ env: { STEERING_SCHEDULE: 'off' } });
-    }
+    ({ bot, drop } = await startTestBotOn(store, { env: { STEERING_SCHEDULE: 'off' } }));
     await bot.say('help', { from: personas.coordinator });
   });
   afterAll(async () => {

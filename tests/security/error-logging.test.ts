@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.js';
-import { createTestDatabase } from '../helpers/postgres.js';
-import { startTestBot, type TestBot } from '../helpers/test-app.js';
+import { startTestBotOn, type TestBot } from '../helpers/test-app.js';
 import { intakeInput, personalValues } from '../mediation/fixtures.js';
 
 /** A failing statement must leave code, SQLSTATE, constraint and table in the log, and none of the values. */
@@ -11,13 +10,7 @@ describe.each(['pglite', 'postgres'] as const)('a statement that fails with pers
   let drop = async () => {};
 
   beforeAll(async () => {
-    if (store === 'postgres') {
-      const database = await createTestDatabase();
-      drop = database.drop;
-      bot = await startTestBot({ db: database.open(), env: { STEERING_SCHEDULE: 'off' } });
-    } else {
-      bot = await startTestBot({ env: { STEERING_SCHEDULE: 'off' } });
-    }
+    ({ bot, drop } = await startTestBotOn(store, { env: { STEERING_SCHEDULE: 'off' } }));
     // The store refuses this intake: PostgreSQL's error then quotes the failing row (detail) and
     // PGlite's the whole statement with its parameters written in (query).
     await bot.db.query(`ALTER TABLE mediation_personal_data ADD CONSTRAINT refuses_kleinjan CHECK (intake->>'partyAName' NOT LIKE '%Kleinjan%')`);

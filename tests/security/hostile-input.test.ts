@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/postgres.js';
-import { startTestBot, type TestBot } from '../helpers/test-app.js';
+import { startTestBotOn, type TestBot } from '../helpers/test-app.js';
 import { messageActivity, personas } from '../helpers/teams-activity.js';
 import { intakeInput } from '../mediation/fixtures.js';
 import { requestFromCard } from '../approvals/approval-helpers.js';
@@ -21,13 +20,7 @@ describe.each(['pglite', 'postgres'] as const)('generated hostile input (%s)', (
 
   beforeAll(async () => {
     const env = { EXPENSIVE_REQUESTS_PER_MINUTE: '0', STEERING_SCHEDULE: 'off', SAMPLE_KNOWLEDGE: 'true', LOG_LEVEL: 'warn' };
-    if (store === 'postgres') {
-      const database = await createTestDatabase();
-      drop = database.drop;
-      bot = await startTestBot({ db: database.open(), env });
-    } else {
-      bot = await startTestBot({ env });
-    }
+    ({ bot, drop } = await startTestBotOn(store, { env }));
     for (const persona of [personas.burgemeester, personas.coordinator, personas.adviseur]) await bot.say('help', { from: persona });
     const request = await requestFromCard(bot);
     const submitted = await bot.act('mediation.submit', intakeInput());

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { escapeMarkdown, renderCard } from '../../cards/render-card.js';
+import { escapeCardText, renderCard } from '../../cards/render-card.js';
 import { leadTimeText } from './lead-time-text.js';
 import { format, type Catalogue } from '../../i18n/catalogue.js';
 import type { CaseFacts, CasePersonalData } from './case-records.js';
@@ -10,7 +10,7 @@ import type { MediationStatistics } from './mediation-statistics.js';
 
 type Texts = Catalogue['mediation'];
 const options = <T extends string>(values: readonly T[], titles: Record<T, string>) => values.map((value) => ({ value, title: titles[value] }));
-const field = (text: string | undefined | null, t: Texts) => (text ? escapeMarkdown(text) : t.unknown);
+const field = (text: string | undefined | null, t: Texts) => (text ? escapeCardText(text) : t.unknown);
 
 /** What the user typed, as strings, so a refused submit comes back with its input kept. */
 export function keptValues(data: Record<string, unknown>): Record<IntakeField, string> {
@@ -101,7 +101,7 @@ export function confirmationCard(t: Catalogue, facts: CaseFacts): Record<string,
 function personalFacts(m: Texts, facts: CaseFacts, personal: CasePersonalData): { title: string; value: string }[] {
   const p = personal.intake;
   const party = (name?: string, address?: string, postcode?: string, contact?: string) =>
-    [name, address, postcode, contact].filter((x): x is string => Boolean(x)).map((x) => escapeMarkdown(x)).join(', ') || m.unknown;
+    [name, address, postcode, contact].filter((x): x is string => Boolean(x)).map((x) => escapeCardText(x)).join(', ') || m.unknown;
   const rows = [
     { title: m.factReferrer, value: `${field(p.referrerName, m)}, ${field(p.referrerContact, m)} (${m.referrerRoles[facts.referrerRole]})` },
     { title: m.factPartyA, value: party(p.partyAName, p.partyAAddress, p.partyAPostcode, p.partyAContact) },
@@ -110,8 +110,8 @@ function personalFacts(m: Texts, facts: CaseFacts, personal: CasePersonalData): 
     { title: m.factDescription, value: field(p.description, m) },
     { title: m.factTried, value: field(p.tried, m) },
   ];
-  if (personal.volunteers) rows.push({ title: m.factVolunteers, value: personal.volunteers.map((v) => escapeMarkdown(v)).join(', ') });
-  if (personal.notSuitableReason) rows.push({ title: m.factReason, value: escapeMarkdown(personal.notSuitableReason) });
+  if (personal.volunteers) rows.push({ title: m.factVolunteers, value: personal.volunteers.map((v) => escapeCardText(v)).join(', ') });
+  if (personal.notSuitableReason) rows.push({ title: m.factReason, value: escapeCardText(personal.notSuitableReason) });
   return rows;
 }
 

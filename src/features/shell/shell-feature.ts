@@ -1,4 +1,4 @@
-import { cardMessage, escapeMarkdown, renderCard } from '../../cards/render-card.js';
+import { cardMessage, escapeCardText, renderCard } from '../../cards/render-card.js';
 import { format, type Catalogue } from '../../i18n/catalogue.js';
 import type { Feature, HelpEntry, MessageRoute } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
@@ -35,7 +35,7 @@ export function clarifyCard(t: Catalogue, text: string, routes: readonly string[
 /** A first name is friendlier than "Jansen, P. (Piet)"; Teams display names vary. */
 function firstName(name: string): string {
   const first = name.replace(/\([^)]*\)/g, ' ').split(',').reverse().join(' ').trim().split(/\s+/)[0] ?? '';
-  return escapeMarkdown(first);
+  return escapeCardText(first);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { escapeMarkdown, renderCard } from '../../cards/render-card.js';
+import { escapeCardText, renderCard } from '../../cards/render-card.js';
 import { format, type Catalogue, type Locale } from '../../i18n/catalogue.js';
 import type { Digest } from './digest.js';
 
@@ -20,22 +20,22 @@ export function digestCard(digest: Digest, t: Catalogue, options: { locale: Loca
   const bullet = (text: string) => ({ text: `• ${text}` });
   const none = [{ text: s.none }];
   const parts: CardPart[] = [];
-  const where = (gemeente?: string) => (gemeente ? ` (${escapeMarkdown(gemeente)})` : '');
-  const milestone = (m: { title: string; date: string; gemeente?: string }) => bullet(`${day(m.date)}: ${escapeMarkdown(m.title)}${where(m.gemeente)}`);
+  const where = (gemeente?: string) => (gemeente ? ` (${escapeCardText(gemeente)})` : '');
+  const milestone = (m: { title: string; date: string; gemeente?: string }) => bullet(`${day(m.date)}: ${escapeCardText(m.title)}${where(m.gemeente)}`);
   // A reached milestone: its own planned day, and the day it was approved said as such.
   const reached = (m: { title: string; date: string; gemeente?: string; approvedOn?: string }) =>
-    m.approvedOn ? bullet(`${escapeMarkdown(m.title)}${where(m.gemeente)}: ${format(s.approvedOn, { approved: day(m.approvedOn), planned: day(m.date) })}`) : milestone(m);
+    m.approvedOn ? bullet(`${escapeCardText(m.title)}${where(m.gemeente)}: ${format(s.approvedOn, { approved: day(m.approvedOn), planned: day(m.date) })}`) : milestone(m);
   parts.push({ title: s.milestonesReached, lines: digest.milestones.reached.length ? digest.milestones.reached.map(reached) : none, facts: [] });
   parts.push({ title: s.milestonesComing, lines: digest.milestones.coming.length ? digest.milestones.coming.map(milestone) : none, facts: [] });
   parts.push({
     title: s.approvalsWaiting,
-    lines: digest.approvals.length ? digest.approvals.map((a) => bullet(`${escapeMarkdown(a.title)}${where(a.gemeente)}, ${format(s.requestedOn, { date: day(a.since) })}`)) : none,
+    lines: digest.approvals.length ? digest.approvals.map((a) => bullet(`${escapeCardText(a.title)}${where(a.gemeente)}, ${format(s.requestedOn, { date: day(a.since) })}`)) : none,
     facts: [],
   });
   if (digest.mediation) parts.push({ title: s.mediationTitle, lines: digest.mediation.length ? [] : none, facts: digest.mediation });
   parts.push({
     title: s.notesTitle,
-    lines: digest.notes.length ? digest.notes.flatMap((n) => [{ text: `**${escapeMarkdown(n.title)}**` }, ...n.lines.map((l) => bullet(escapeMarkdown(l)))]) : none,
+    lines: digest.notes.length ? digest.notes.flatMap((n) => [{ text: `**${escapeCardText(n.title)}**` }, ...n.lines.map((l) => bullet(escapeCardText(l)))]) : none,
     facts: [],
   });
   return renderCard('digest-card', {

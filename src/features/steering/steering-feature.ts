@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Core } from '../feature-context.js';
-import { cardMessage, escapeMarkdown, escapeMessageText, renderCard } from '../../cards/render-card.js';
+import { cardMessage, escapeCardText, escapeMessageText, renderCard } from '../../cards/render-card.js';
 import { AppError } from '../../core/app-error.js';
 import { catalogue, format } from '../../i18n/catalogue.js';
 import { defineAction, type Feature } from '../../routing/route.js';
@@ -117,7 +117,7 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions): Fe
           const s = turn.t.summaries.steering;
           const group = await groupFor(turn, match?.[1]);
           if (!group) return;
-          const digest = await renderDigest(group, format(s.requestedFooter, { name: escapeMarkdown(turn.user.name) }), turn.locale);
+          const digest = await renderDigest(group, format(s.requestedFooter, { name: escapeCardText(turn.user.name) }), turn.locale);
           const preview = renderCard('steering-preview', {
             title: format(s.previewTitle, { programme: group.programme }),
             intro: s.previewIntro,
@@ -146,7 +146,7 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions): Fe
           if (!(await claimOnce(core.db, `steering-preview:${data.previewId}`, new Date(0)))) {
             return { type: 'card', card: renderCard('steering-notice', { text: s.alreadySent }) };
           }
-          const footer = format(catalogue(core.config.DEFAULT_LOCALE).summaries.steering.requestedFooter, { name: escapeMarkdown(turn.user.name) });
+          const footer = format(catalogue(core.config.DEFAULT_LOCALE).summaries.steering.requestedFooter, { name: escapeCardText(turn.user.name) });
           turn.defer('steering.post-digest', () => post(group, footer));
           turn.log.info({ programme: group.programme }, 'steering update requested');
           return { type: 'card', card: renderCard('steering-notice', { text: format(s.sending, { programme: group.programme }) }) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Core } from '../feature-context.js';
-import { escapeMarkdown, renderCard, cardMessage } from '../../cards/render-card.js';
+import { escapeCardText, renderCard, cardMessage } from '../../cards/render-card.js';
 import { AppError } from '../../core/app-error.js';
 import { format } from '../../i18n/catalogue.js';
 import { defineAction, type Feature } from '../../routing/route.js';
@@ -137,7 +137,7 @@ export function summariesFeature(core: Core, options: SummariesFeatureOptions = 
           await turn.send(
             cardMessage(
               renderCard('summary-suggestions', {
-                message: format(s.unknownDocument, { query: escapeMarkdown(query) }),
+                message: format(s.unknownDocument, { query: escapeCardText(query) }),
                 hint: found.suggestions.length ? s.suggestions : s.noSuggestions,
                 suggestions: found.suggestions.slice(0, 5).map((d) => ({ title: d.title, command: `samenvatting van ${d.title}` })),
               }),
