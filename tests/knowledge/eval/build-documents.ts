@@ -93,9 +93,18 @@ async function toPdf(blocks: Block[], header: string, footer: string): Promise<U
     else if (b.kind === 'li') wrap(b.text, 88).forEach((t, i) => lines.push({ text: i === 0 ? `• ${t}` : `  ${t}`, bold: false, gap: 0 }));
     else wrap(b.text, 92).forEach((t, i) => lines.push({ text: t, bold: false, gap: i === 0 ? 6 : 0 }));
   }
-  const perPage = 44;
-  const pages: (typeof lines)[] = [];
-  for (let i = 0; i < lines.length; i += perPage) pages.push(lines.slice(i, i + perPage));
+  // A page ends before a line would reach the bottom margin: a line drawn there shares the footer's
+  // row and is dropped with it as page furniture when the document is read.
+  const pages: (typeof lines)[] = [[]];
+  let room = 770 - 100;
+  for (const l of lines) {
+    if (l.gap + 15 > room && pages[pages.length - 1]!.length > 0) {
+      pages.push([]);
+      room = 770 - 100;
+    }
+    pages[pages.length - 1]!.push(l);
+    room -= l.gap + 15;
+  }
   pages.forEach((chunk, p) => {
     const page = pdf.addPage([595, 842]);
     page.drawText(header, { x: 60, y: 800, size: 9, font });
