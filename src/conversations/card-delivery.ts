@@ -19,7 +19,7 @@ export interface UpdateOutcome {
  * inactive); updates of one subject run one after another, so an older state never lands last.
  */
 export class CardDelivery {
-  readonly copies: PostedCards;
+  private readonly copies: PostedCards;
   private readonly running = new Map<string, Promise<unknown>>();
 
   constructor(

@@ -19,8 +19,6 @@ import { sendDueReminders } from './send-due-reminders.js';
 import { requestByMessage, startRequest } from './start-request.js';
 import { showUpcoming, upcomingList } from './upcoming-milestones.js';
 
-export { approvalPatterns } from './approval-patterns.js';
-
 const requestIdSchema = z.string().min(1).max(100);
 const cardRef = z.object({ requestId: requestIdSchema, version: z.number().int().positive() });
 // The comment's length is checked by the use case, which answers in plain Dutch rather than "unknown button".
