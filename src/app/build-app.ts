@@ -3,7 +3,9 @@ import restify from 'restify';
 import type { DestinationStream } from 'pino';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from '../config/config-schema.js';
+import { CardDelivery } from '../conversations/card-delivery.js';
 import { ConversationDirectory } from '../conversations/conversation-directory.js';
+import { UserDirectory } from '../conversations/user-directory.js';
 import { createReliableMessenger } from '../conversations/reliable-messenger.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { incomingActivitySchema } from '../http/activity-schema.js';
@@ -112,6 +114,8 @@ export function buildApp(options: AppOptions): App {
       log,
       messenger,
       conversations: (conversations = new ConversationDirectory(db)),
+      cards: new CardDelivery(db, messenger, log),
+      users: new UserDirectory(db),
       organisation: Organisation.fromFile(organisationFile),
       now: options.now ?? (() => new Date()),
     };

@@ -16,17 +16,20 @@ export class ConversationDirectory {
 
   constructor(private readonly db: Sql) {}
 
-  async remember(address: ConversationAddress, userAadObjectId?: string): Promise<void> {
+  /** `user`: in a personal chat, the person the bot talks to (their Teams user id is kept for the user directory). */
+  async remember(address: ConversationAddress, user?: { aadObjectId?: string; id?: string }): Promise<void> {
     const json = JSON.stringify(address);
-    const cacheKey = `${json}|${userAadObjectId ?? ''}`;
+    const personal = address.conversationType === 'personal' && user?.aadObjectId ? user : undefined;
+    const cacheKey = `${json}|${personal?.aadObjectId ?? ''}|${personal?.id ?? ''}`;
     if (this.lastSaved.get(address.conversationId) === cacheKey) return;
     await this.db.query(
-      `INSERT INTO conversation_refs (conversation_id, tenant_id, conversation_type, user_aad_object_id, reference, active, updated_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, true, now())
+      `INSERT INTO conversation_refs (conversation_id, tenant_id, conversation_type, user_aad_object_id, user_id, reference, active, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, true, now())
        ON CONFLICT (conversation_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, conversation_type = EXCLUDED.conversation_type,
          user_aad_object_id = COALESCE(EXCLUDED.user_aad_object_id, conversation_refs.user_aad_object_id),
+         user_id = COALESCE(EXCLUDED.user_id, conversation_refs.user_id),
          reference = EXCLUDED.reference, active = true, updated_at = now()`,
-      [address.conversationId, address.tenantId ?? null, address.conversationType, address.conversationType === 'personal' ? (userAadObjectId ?? null) : null, json],
+      [address.conversationId, address.tenantId ?? null, address.conversationType, personal?.aadObjectId ?? null, personal?.id ?? null, json],
     );
     if (this.lastSaved.size > 10_000) this.lastSaved.clear();
     this.lastSaved.set(address.conversationId, cacheKey);

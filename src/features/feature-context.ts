@@ -1,5 +1,7 @@
 import type { Config } from '../config/config-schema.js';
+import type { CardDelivery } from '../conversations/card-delivery.js';
 import type { ConversationDirectory } from '../conversations/conversation-directory.js';
+import type { UserDirectory } from '../conversations/user-directory.js';
 import type { Logger } from '../core/logger.js';
 import type { Organisation } from '../organisation/organisation.js';
 import type { Messenger } from '../routing/turn.js';
@@ -16,6 +18,10 @@ export interface Core {
   log: Logger;
   messenger: Messenger;
   conversations: ConversationDirectory;
+  /** Cards posted outside a turn: every copy recorded, "update this card everywhere". */
+  cards: CardDelivery;
+  /** Teams user ids per Entra object id, for refresh.userIds. */
+  users: UserDirectory;
   /** Tenants, gemeenten and who holds which role: every permission check goes through it. */
   organisation: Organisation;
   /** The clock, so tests can move time (schedules, retention, reminders). */

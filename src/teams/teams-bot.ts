@@ -118,7 +118,7 @@ export function createTeamsBot(deps: TeamsBotDeps) {
         await deps.router.onEvent(turn, 'uninstalled');
         return;
       }
-      await deps.conversations.remember({ ...turn.address, locale: turn.locale }, turn.conversation.type === 'personal' ? turn.user.aadObjectId : undefined);
+      await deps.conversations.remember({ ...turn.address, locale: turn.locale }, turn.user);
       if (key && deps.processed) {
         const claim = activity.type === ActivityTypes.Message ? await deps.processed.claimMessage(key) : await deps.processed.claim(key);
         if (claim.kind !== 'first') {

@@ -60,13 +60,13 @@ describe('approval rules over the Bot Framework protocol', () => {
       ['a withdrawal by someone else than the requester', () => bot.act('approval.cancel', { requestId: r.id, version: 1 }, { from: personas.burgemeester }), /Alleen wie de goedkeuring heeft aangevraagd/],
     ];
     it.each(cases)('%s', async (_name, send, message) => {
-      const usersBefore = await bot.db.query('SELECT * FROM approval_users');
+      const usersBefore = await bot.db.query('SELECT * FROM teams_users');
       const res = await send();
       expect(res.status).toBe(400 <= res.status && res.status < 500 ? res.status : 400);
       expect(errorOf(res)?.message).toMatch(message);
       expect(await requests(bot)).toMatchObject([{ status: 'requested', version: 1 }]);
       expect(await auditActions(bot)).toEqual(['requested']);
-      expect(await bot.db.query('SELECT * FROM approval_users')).toEqual(usersBefore);
+      expect(await bot.db.query('SELECT * FROM teams_users')).toEqual(usersBefore);
     });
 
     it('a closed request: the click shows the outcome and changes nothing', async () => {
@@ -125,7 +125,7 @@ describe('approval rules over the Bot Framework protocol', () => {
     expect(cardText((posted!.body.attachments as any[])[0].content)).toContain('Goedkeuring gevraagd: Uitvoeringsplan veiligheid 2027');
     const [r] = await requests(bot);
     await bot.connector.waitFor((c) => c.method === 'POST' && c.conversationId === 'a:personal-user-burgemeester');
-    const copies = await bot.db.query<{ audience: string; activity_id: string }>('SELECT audience, activity_id FROM approval_card_copies WHERE request_id = $1', [r!.id]);
+    const copies = await bot.db.query<{ audience: string; activity_id: string }>('SELECT audience, activity_id FROM posted_cards WHERE subject = $1', [`approval:${r!.id}`]);
     expect(copies).toContainEqual({ audience: 'conversation', activity_id: posted!.body.id ?? expect.any(String) });
     await bot.act('approval.approve', { requestId: r!.id, version: 1 }, { from: personas.burgemeester });
     const [put] = await bot.connector.waitFor((c) => c.method === 'PUT' && c.conversationId === '19:groepsgesprek-oov@thread.v2');

@@ -135,7 +135,7 @@ describe.each(drivers)('store contract on $name', (driver) => {
   it('remembers conversation addresses for proactive messages and finds a personal chat by user', async () => {
     const directory = new ConversationDirectory(db);
     const address = { conversationId: 'a:1', conversationType: 'personal' as const, tenantId: 't1', serviceUrl: 'http://x', raw: { conversation: { id: 'a:1' } } };
-    await directory.remember(address, 'aad-1');
+    await directory.remember(address, { aadObjectId: 'aad-1', id: '29:1' });
     expect(await directory.findPersonal('t1', 'aad-1')).toEqual(address);
     expect(await directory.findPersonal('t2', 'aad-1')).toBeUndefined();
     await directory.markInactive('a:1');

@@ -1,6 +1,8 @@
 import type { Core } from '../../src/features/feature-context.js';
 import { parseConfig } from '../../src/config/load-config.js';
+import { CardDelivery } from '../../src/conversations/card-delivery.js';
 import { ConversationDirectory } from '../../src/conversations/conversation-directory.js';
+import { UserDirectory } from '../../src/conversations/user-directory.js';
 import { fromRoot } from '../../src/core/project-root.js';
 import { createLogger } from '../../src/core/logger.js';
 import { Organisation } from '../../src/organisation/organisation.js';
@@ -25,12 +27,15 @@ export function testCore(db: Db, options: { now: () => Date; posted: Posted[]; e
     },
     async update() {},
   };
+  const log = createLogger('silent');
   return {
     config: parseConfig({ LOG_LEVEL: 'silent', ...options.env }),
     db,
-    log: createLogger('silent'),
+    log,
     messenger,
     conversations: new ConversationDirectory(db),
+    cards: new CardDelivery(db, messenger, log),
+    users: new UserDirectory(db),
     organisation: Organisation.fromFile(fromRoot('src/content/organisation.yaml')),
     now: options.now,
   };

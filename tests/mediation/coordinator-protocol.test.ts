@@ -20,7 +20,7 @@ async function referCase(bot: TestBot): Promise<{ caseId: number; caseNumber: st
   await bot.settled();
   expect(bot.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === COORDINATOR_CHANNEL)).toHaveLength(posts + 1);
   const [row] = await bot.db.query<{ id: number; activity_id: string }>(
-    'SELECT c.id, p.activity_id FROM mediation_cases c JOIN mediation_case_posts p ON p.case_id = c.id WHERE c.case_number = $1',
+    "SELECT c.id, p.activity_id FROM mediation_cases c JOIN posted_cards p ON p.subject = 'mediation-case:' || c.id::text WHERE c.case_number = $1",
     [caseNumber],
   );
   if (!row) throw new Error(`no posted card stored for ${caseNumber}`);

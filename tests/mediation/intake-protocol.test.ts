@@ -87,7 +87,7 @@ describe('buurtbemiddeling intake over /api/messages', () => {
     expect(posted.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'mediation.refresh' }, userIds: [coordinator.id] });
     // The post's activity id is stored right after the connector answered, in the same deferred work.
     await bot.settled();
-    const stored = await bot.db.query<{ activity_id: string; conversation_id: string }>('SELECT activity_id, conversation_id FROM mediation_case_posts');
+    const stored = await bot.db.query<{ activity_id: string; conversation_id: string }>("SELECT activity_id, conversation_id FROM posted_cards WHERE subject LIKE 'mediation-case:%'");
     expect(stored).toEqual([{ activity_id: expect.any(String), conversation_id: COORDINATOR_CHANNEL }]);
   });
 

@@ -4,12 +4,11 @@ import type { Db } from '../../src/store/db.js';
 export const FEATURE_TABLES = [
   'approval_milestones',
   'approval_requests',
-  'approval_card_copies',
+  'posted_cards',
   'approval_audit',
   'mediation_cases',
   'mediation_personal_data',
   'mediation_events',
-  'mediation_case_posts',
   'steering_groups',
   'scheduled_runs',
   'summary_uploads',

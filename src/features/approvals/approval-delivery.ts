@@ -1,23 +1,15 @@
 import { cardMessage } from '../../cards/render-card.js';
-import type { ConversationDirectory } from '../../conversations/conversation-directory.js';
-import type { Logger } from '../../core/logger.js';
+import type { Core } from '../feature-context.js';
 import { catalogue, format, type Locale } from '../../i18n/catalogue.js';
-import type { Organisation } from '../../organisation/organisation.js';
-import type { ConversationAddress, Messenger } from '../../routing/turn.js';
-import type { Db } from '../../store/db.js';
-import { cardCopies, knownUserIds, saveCardCopy, type ApprovalRequest } from './approval-store.js';
+import type { ConversationAddress } from '../../routing/turn.js';
+import type { ApprovalRequest } from './approval-store.js';
 import { approvalCard, outcomeText } from './approval-views.js';
 
 /** What posting and updating cards outside a turn needs (deferred work, reminders). */
-export interface DeliveryDeps {
-  db: Db;
-  organisation: Organisation;
-  messenger: Messenger;
-  conversations: ConversationDirectory;
-  log: Logger;
-  locale: Locale;
-  now(): Date;
-}
+export type DeliveryDeps = Pick<Core, 'db' | 'organisation' | 'messenger' | 'conversations' | 'cards' | 'users' | 'log' | 'now'> & { locale: Locale };
+
+/** The subject under which every posted copy of a request's card is recorded. */
+export const approvalSubject = (requestId: string) => `approval:${requestId}`;
 
 /** The people who may decide now (the approver and an active delegate). */
 export function approversOf(deps: Pick<DeliveryDeps, 'organisation' | 'now'>, request: ApprovalRequest) {
@@ -25,12 +17,9 @@ export function approversOf(deps: Pick<DeliveryDeps, 'organisation' | 'now'>, re
 }
 
 /** Teams ids for refresh.userIds: every approver we have seen, and the requester. */
-export async function refreshUserIds(deps: Pick<DeliveryDeps, 'db' | 'organisation' | 'now'>, request: ApprovalRequest): Promise<string[]> {
+export function refreshUserIds(deps: Pick<DeliveryDeps, 'users' | 'organisation' | 'now'>, request: ApprovalRequest): Promise<string[]> {
   const aadIds = [...approversOf(deps, request).map((p) => p.aadObjectId), request.requester.aadObjectId];
-  const known = await knownUserIds(deps.db, request.tenantId, aadIds);
-  const ids = aadIds.map((id) => known.get(id)).filter((id): id is string => Boolean(id));
-  if (request.requester.userId) ids.push(request.requester.userId);
-  return [...new Set(ids)];
+  return deps.users.refreshUserIds(request.tenantId, aadIds, [request.requester.userId]);
 }
 
 /** The card everyone in the conversation sees; approvers and the requester get their own view by refresh. */
@@ -39,8 +28,7 @@ export async function conversationCard(deps: DeliveryDeps, request: ApprovalRequ
 }
 
 export async function postToConversation(deps: DeliveryDeps, request: ApprovalRequest, address: ConversationAddress): Promise<void> {
-  const sent = await deps.messenger.send(address, cardMessage(await conversationCard(deps, request)));
-  if (sent.id) await saveCardCopy(deps.db, { requestId: request.id, activityId: sent.id, address, audience: 'conversation' });
+  await deps.cards.post(approvalSubject(request.id), address, cardMessage(await conversationCard(deps, request)));
 }
 
 /**
@@ -56,8 +44,7 @@ export async function notifyApprovers(deps: DeliveryDeps, request: ApprovalReque
     if (!address) continue;
     try {
       const card = approvalCard(request, 'approver', { t, locale: deps.locale, refreshUserIds: userIds });
-      const sent = await deps.messenger.send(address, cardMessage(card, { text, summary: text }));
-      if (sent.id) await saveCardCopy(deps.db, { requestId: request.id, activityId: sent.id, address, audience: 'approver' });
+      await deps.cards.post(approvalSubject(request.id), address, cardMessage(card, { text, summary: text }), 'approver');
       reached += 1;
     } catch (error) {
       deps.log.warn({ err: error, requestId: request.id }, 'could not notify an approver');
@@ -66,21 +53,14 @@ export async function notifyApprovers(deps: DeliveryDeps, request: ApprovalReque
   return reached;
 }
 
-/** Puts the current state on every stored copy of the card (updateActivity), so no copy offers a stale choice. */
+/** Puts the current state on every posted copy of the card, so no copy offers a stale choice. */
 export async function updateAllCopies(deps: DeliveryDeps, request: ApprovalRequest): Promise<number> {
   const t = catalogue(deps.locale);
   const userIds = request.status === 'requested' ? await refreshUserIds(deps, request) : [];
-  let updated = 0;
-  for (const copy of await cardCopies(deps.db, request.id)) {
-    const viewer = copy.audience === 'approver' ? 'approver' : 'other';
-    try {
-      await deps.messenger.update(copy.address, copy.activityId, cardMessage(approvalCard(request, viewer, { t, locale: deps.locale, refreshUserIds: userIds })));
-      updated += 1;
-    } catch (error) {
-      deps.log.warn({ err: error, requestId: request.id }, 'could not update a copy of the approval card');
-    }
-  }
-  return updated;
+  const outcome = await deps.cards.updateEverywhere(approvalSubject(request.id), (copy) =>
+    cardMessage(approvalCard(request, copy.audience === 'approver' ? 'approver' : 'other', { t, locale: deps.locale, refreshUserIds: userIds })),
+  );
+  return outcome.updated;
 }
 
 /** Tells the requester the outcome: in their personal chat, else where they asked. */

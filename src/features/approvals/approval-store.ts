@@ -1,4 +1,3 @@
-import type { ConversationAddress } from '../../routing/turn.js';
 import type { Sql } from '../../store/db.js';
 import type { Role } from '../../organisation/organisation-schema.js';
 import type { ApprovalStatus } from './approval-state.js';
@@ -137,65 +136,4 @@ export async function appendAudit(db: Sql, entry: AuditEntry): Promise<void> {
       JSON.stringify(entry.request.documents),
     ],
   );
-}
-
-export interface CardCopy {
-  requestId: string;
-  activityId: string;
-  address: ConversationAddress;
-  /** 'conversation' where it was asked, 'approver' in an approver's personal chat. */
-  audience: 'conversation' | 'approver';
-}
-
-export async function saveCardCopy(db: Sql, copy: CardCopy): Promise<void> {
-  await db.query(
-    `INSERT INTO approval_card_copies (request_id, activity_id, conversation_id, address, audience) VALUES ($1, $2, $3, $4::jsonb, $5)
-     ON CONFLICT DO NOTHING`,
-    [copy.requestId, copy.activityId, copy.address.conversationId, JSON.stringify(copy.address), copy.audience],
-  );
-}
-
-export async function cardCopies(db: Sql, requestId: string): Promise<CardCopy[]> {
-  const rows = await db.query<{ request_id: string; activity_id: string; address: ConversationAddress | string; audience: CardCopy['audience'] }>(
-    'SELECT request_id, activity_id, address, audience FROM approval_card_copies WHERE request_id = $1 ORDER BY created_at',
-    [requestId],
-  );
-  return rows.map((r) => ({
-    requestId: r.request_id,
-    activityId: r.activity_id,
-    address: typeof r.address === 'string' ? (JSON.parse(r.address) as ConversationAddress) : r.address,
-    audience: r.audience,
-  }));
-}
-
-/** Remembers a user's Teams id, so their id can go into refresh.userIds of later cards. */
-export async function rememberUserId(db: Sql, tenantId: string, aadObjectId: string, userId: string): Promise<void> {
-  await db.query(
-    `INSERT INTO approval_users (tenant_id, aad_object_id, user_id, updated_at) VALUES ($1, $2, $3, now())
-     ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET user_id = EXCLUDED.user_id, updated_at = now()
-     WHERE approval_users.user_id IS DISTINCT FROM EXCLUDED.user_id`,
-    [tenantId, aadObjectId, userId],
-  );
-}
-
-/** Teams user ids for these people: from this feature's own table, else from any stored conversation reference. */
-export async function knownUserIds(db: Sql, tenantId: string, aadObjectIds: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (aadObjectIds.length === 0) return out;
-  const own = await db.query<{ aad_object_id: string; user_id: string }>(
-    'SELECT aad_object_id, user_id FROM approval_users WHERE tenant_id = $1 AND aad_object_id = ANY($2::text[])',
-    [tenantId, aadObjectIds],
-  );
-  for (const r of own) out.set(r.aad_object_id, r.user_id);
-  const missing = aadObjectIds.filter((id) => !out.has(id));
-  if (missing.length > 0) {
-    const refs = await db.query<{ aad: string; user_id: string }>(
-      `SELECT DISTINCT ON (reference->'raw'->'user'->>'aadObjectId') reference->'raw'->'user'->>'aadObjectId' AS aad, reference->'raw'->'user'->>'id' AS user_id
-       FROM conversation_refs WHERE tenant_id = $1 AND reference->'raw'->'user'->>'aadObjectId' = ANY($2::text[])
-       ORDER BY reference->'raw'->'user'->>'aadObjectId', updated_at DESC`,
-      [tenantId, missing],
-    );
-    for (const r of refs) if (r.user_id) out.set(r.aad, r.user_id);
-  }
-  return out;
 }

@@ -1,8 +1,8 @@
 import { cardMessage, escapeMessageText } from '../../cards/render-card.js';
 import { catalogue, format } from '../../i18n/catalogue.js';
 import { approvalCard } from './approval-views.js';
-import { saveCardCopy, selectRequests, updateRequest } from './approval-store.js';
-import { approversOf, notifyApprovers, type DeliveryDeps } from './approval-delivery.js';
+import { selectRequests, updateRequest } from './approval-store.js';
+import { approvalSubject, approversOf, notifyApprovers, type DeliveryDeps } from './approval-delivery.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,8 +32,8 @@ export async function sendDueReminders(deps: DeliveryDeps, now: Date, days: numb
       if (address?.active) {
         const role = t.approvals.roles[claimed.approverRole];
         const card = approvalCard(claimed, 'other', { t, locale: deps.locale });
-        const posted = await deps.messenger.send(address, cardMessage(card, { text: format(t.approvals.reminderInConversation, { ...params, role }) }));
-        if (posted.id) await saveCardCopy(deps.db, { requestId: claimed.id, activityId: posted.id, address, audience: 'conversation' });
+        const { active: _active, ...where } = address;
+        await deps.cards.post(approvalSubject(claimed.id), where, cardMessage(card, { text: format(t.approvals.reminderInConversation, { ...params, role }) }));
       }
     }
     sent += 1;
