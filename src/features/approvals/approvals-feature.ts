@@ -47,8 +47,6 @@ export const approvalPatterns = {
 export function approvalsFeature(core: Core, { register, kb }: { register: MilestoneRegister; kb: KnowledgeBase }): Feature {
   const deps: ApprovalDeps = { db: core.db, organisation: core.organisation, register, now: core.now };
   const delivery: DeliveryDeps = { db: core.db, organisation: core.organisation, messenger: core.messenger, conversations: core.conversations, log: core.log, locale: core.config.DEFAULT_LOCALE, now: core.now };
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
 
   const actor = (turn: Turn) => ({ name: turn.user.name, aadObjectId: turn.user.aadObjectId, userId: turn.user.id });
   const turnDelivery = (turn: Turn): DeliveryDeps => ({ ...delivery, locale: turn.locale, log: turn.log });
@@ -326,22 +324,12 @@ export function approvalsFeature(core: Core, { register, kb }: { register: Miles
       { title: (t) => t.approvals.helpMilestonesTitle, description: (t) => t.approvals.helpMilestonesDescription, command: (t) => t.approvals.helpMilestonesCommand },
       { title: (t) => t.approvals.helpPendingTitle, description: (t) => t.approvals.helpPendingDescription, command: (t) => t.approvals.helpPendingCommand },
     ],
-    async start() {
-      const everyMs = core.config.APPROVAL_REMINDER_CHECK_MINUTES * 60_000;
-      timer = setInterval(() => {
-        if (running) return;
-        running = sendDueReminders(delivery, core.now(), core.config.APPROVAL_REMINDER_DAYS)
-          .catch((error: unknown) => core.log.error({ err: error }, 'approval reminders failed'))
-          .finally(() => {
-            running = undefined;
-          });
-      }, everyMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
+    jobs: [
+      {
+        name: 'approvals.reminders',
+        schedule: { everyMinutes: core.config.APPROVAL_REMINDER_CHECK_MINUTES },
+        run: ({ now }) => sendDueReminders(delivery, now, core.config.APPROVAL_REMINDER_DAYS),
+      },
+    ],
   };
 }

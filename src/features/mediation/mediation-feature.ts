@@ -20,7 +20,7 @@ import { ProcessedActivities } from '../../store/processed-activities.js';
 import { mediationUtterances } from './mediation-utterances.js';
 import { eraseExpiredPersonalData, erasePersonalData, exportCase, readCaseForCoordinator } from './personal-data-access.js';
 
-const DAY_MS = 86_400_000;
+const DAY_MINUTES = 24 * 60;
 
 // Route schemas are lenient (cards send strings); the use cases validate strictly.
 const submitData = z.looseObject({ idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,100}$/) });
@@ -41,7 +41,6 @@ const shortName = z.string().trim().min(1).max(limits.shortText);
 export function mediationFeature(core: Core): Feature {
   const { db, organisation, config } = core;
   const defaultT = catalogue(config.DEFAULT_LOCALE);
-  let retentionTimer: NodeJS.Timeout | undefined;
 
   const isCoordinator = (turn: Turn) =>
     organisation.hasRole({ tenantId: turn.tenantId, aadObjectId: turn.user.aadObjectId }, COORDINATOR_ROLE, { at: core.now() });
@@ -292,14 +291,7 @@ export function mediationFeature(core: Core): Feature {
         },
       }),
     ],
-    async start() {
-      await runRetention();
-      retentionTimer = setInterval(() => void runRetention(), DAY_MS);
-      retentionTimer.unref();
-    },
-    async stop() {
-      if (retentionTimer) clearInterval(retentionTimer);
-      retentionTimer = undefined;
-    },
+    // Daily, and at start when today's run has not happened yet (a missed slot is caught up within its day).
+    jobs: [{ name: 'mediation.retention', schedule: { everyMinutes: DAY_MINUTES }, run: runRetention }],
   };
 }
