@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { Logger } from '../core/logger.js';
 import type { Sql } from '../store/db.js';
-import { catchUpOf, cronOf, cronOptions, latestSlot } from './job-slots.js';
+import { catchUpOf, cronOf, latestSlot, timerOf } from './job-slots.js';
 import type { ScheduledJob } from './scheduled-job.js';
 import { finishLease, takeLease } from './scheduler-leases.js';
 
@@ -22,8 +22,8 @@ export interface SchedulerOptions {
 
 interface Registered {
   job: ScheduledJob;
-  /** Paused croner for slot computations (built once: parsing per look is wasteful). */
-  slots: Cron;
+  /** Paused croner for slot computations of a cron schedule (built once: parsing per look is wasteful). */
+  slots: Cron | undefined;
 }
 
 /**
@@ -35,6 +35,8 @@ interface Registered {
 export class Scheduler {
   private readonly jobs = new Map<string, Registered>();
   private readonly timers: Cron[] = [];
+  /** The job name of each timer, in the same order. */
+  private readonly armed: string[] = [];
   /** The run of each job busy in this instance: a job never overlaps itself. */
   private readonly running = new Map<string, Promise<JobOutcome>>();
   private readonly inflight = new Set<Promise<unknown>>();
@@ -57,6 +59,11 @@ export class Scheduler {
 
   names(): string[] {
     return [...this.jobs.keys()];
+  }
+
+  /** When the armed timers fire next, per job (empty before start and after stop). */
+  nextRuns(): Record<string, Date | null> {
+    return Object.fromEntries(this.timers.map((timer, i) => [this.armed[i]!, timer.nextRun()]));
   }
 
   /** Arms croner's timers and looks once at once, so a slot missed while no instance ran is caught up. */
@@ -103,6 +110,7 @@ export class Scheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers.splice(0)) timer.stop();
+    this.armed.splice(0);
     await this.idle();
   }
 
@@ -110,11 +118,8 @@ export class Scheduler {
     const fire = () => {
       this.track(this.runDue(job.name));
     };
-    const timer =
-      'cron' in job.schedule
-        ? new Cron(job.schedule.cron, { ...cronOptions, timezone: job.schedule.timeZone, unref: true }, fire)
-        : new Cron('* * * * * *', { interval: job.schedule.everyMinutes * 60, startAt: new Date(0), unref: true }, fire);
-    this.timers.push(timer);
+    this.timers.push(timerOf(job.schedule, fire));
+    this.armed.push(job.name);
   }
 
   private async run(job: ScheduledJob, slot: Date, now: Date): Promise<JobOutcome> {
