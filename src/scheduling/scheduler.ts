@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Cron } from 'croner';
+import type { Cron } from 'croner';
 import type { Logger } from '../core/logger.js';
 import type { Sql } from '../store/db.js';
 import { catchUpOf, cronOf, latestSlot, timerOf } from './job-slots.js';
