@@ -12,7 +12,9 @@ import { latestSlot, nextSlots } from '../../src/scheduling/job-slots.js';
 import { migrate } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import type { Db } from '../../src/store/db.js';
+import { startFakeConnector } from '../helpers/fake-connector.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
+import { startTestBot } from '../helpers/test-app.js';
 import { createTestDatabase } from '../helpers/postgres.js';
 import { TENANT_ID } from '../helpers/teams-activity.js';
 import { channelAddress, testCore, type Posted } from '../helpers/test-core.js';
@@ -134,5 +136,25 @@ describe('after a restart', () => {
     await instance.stop();
     expect(posted).toHaveLength(1);
     await fresh.close();
+  });
+});
+
+describe('the app', () => {
+  it('posts a due digest from its one scheduler at start, and its close waits until that post is done', async () => {
+    const connector = await startFakeConnector();
+    const db = await openTestPglite();
+    await new SteeringGroups(db).register({ tenantId: TENANT_ID, programme: 'buurtbemiddeling', address: { ...channelAddress(), serviceUrl: connector.url }, registeredBy: 'test', at: new Date('2025-10-01T00:00:00Z') });
+    // Teams says "too many requests, try again in a second": the post is still busy when close() is called.
+    connector.failNext(1, 429, { 'Retry-After': '1' });
+    const bot = await startTestBot({ db, now: () => after(HOUR) });
+    try {
+      await connector.waitForRefused(1);
+    } finally {
+      await bot.close();
+    }
+    expect(connector.calls.filter((c) => JSON.stringify(c.body).includes('Update stuurgroep buurtbemiddeling'))).toHaveLength(1);
+    expect(bot.logs.some((l) => l.msg === 'scheduled steering digest sent')).toBe(true);
+    await db.close();
+    await connector.close();
   });
 });
