@@ -18,6 +18,7 @@ import { gemeentenVocabulary, routeAccess } from './route-access.js';
 import type { Feature } from '../routing/route.js';
 import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
+import { Scheduler } from '../scheduling/scheduler.js';
 import { ProcessedActivities } from '../store/processed-activities.js';
 import { UserRateLimit } from '../routing/user-rate-limit.js';
 import { createAdapter } from '../teams/create-adapter.js';
@@ -83,8 +84,13 @@ export function buildApp(options: AppOptions): App {
     inflight.add(p);
     void p.finally(() => inflight.delete(p));
   };
+  let scheduler: Scheduler | undefined;
   const settled = async () => {
-    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+    // A scheduled run (the catch-up look at start, or a timer) counts as work too.
+    while (inflight.size > 0 || scheduler?.busy()) {
+      await Promise.allSettled([...inflight]);
+      await scheduler?.idle();
+    }
   };
 
   let readyNow = false;
@@ -141,8 +147,11 @@ export function buildApp(options: AppOptions): App {
     if (pruned > 0) log.info({ pruned }, 'old duplicate-delivery keys removed');
     bot = createTeamsBot({ router, conversations: core.conversations, storage: new SqlBotStorage(db, { exclusive: db.driver === 'pglite' }), log, defaultLocale: config.DEFAULT_LOCALE, processed });
     for (const feature of features) await feature.start?.();
+    // The one scheduler: every feature's declared jobs, each slot once across instances (a lease row per job).
+    scheduler = new Scheduler({ db, log, now: core.now }).register(...features.flatMap((f) => f.jobs ?? []));
+    scheduler.start();
     readyNow = true;
-    log.info({ localMode, features: features.map((f) => f.name) }, 'bot ready');
+    log.info({ localMode, features: features.map((f) => f.name), jobs: scheduler.names() }, 'bot ready');
     return core;
   })();
   ready.catch((error: unknown) => log.fatal({ err: error }, 'startup failed'));
@@ -247,6 +256,8 @@ export function buildApp(options: AppOptions): App {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await settled();
       await ready.catch(() => undefined);
+      // Stops the timers and waits for a scheduled run that is busy, before the features and the store go.
+      await scheduler?.stop();
       for (const feature of [...features].reverse()) {
         await feature.stop?.().catch((error: unknown) => log.error({ err: error, feature: feature.name }, 'feature stop failed'));
       }

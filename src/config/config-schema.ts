@@ -1,11 +1,13 @@
 import { Cron } from 'croner';
+import { cronOptions } from '../scheduling/job-slots.js';
 import { z } from 'zod';
 import { DEFAULT_DOWNLOAD_DOMAINS } from './download-domains.js';
 
 function isCronOrOff(expression: string): boolean {
   if (expression === 'off') return true;
   try {
-    new Cron(expression, { paused: true, domAndDow: true, mode: '5-or-6-parts' });
+    // The options the scheduler reads it with (src/scheduling/job-slots.ts).
+    new Cron(expression, { paused: true, ...cronOptions });
     return true;
   } catch {
     // croner's message is in the error; the config error names the variable and the fix instead.

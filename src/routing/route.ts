@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Catalogue, ErrorCode } from '../i18n/catalogue.js';
+import type { ScheduledJob } from '../scheduling/scheduled-job.js';
 import type { Turn } from './turn.js';
 
 /** Example utterances of a capability, per language: what the intent classifier is trained on. */
@@ -134,6 +135,8 @@ export interface Feature {
   name: string;
   routes: Route[];
   help?: HelpEntry[];
+  /** Work on a schedule (reminders, retention, digests), declared as data: the composition root runs them on the one scheduler. */
+  jobs?: ScheduledJob[];
   /** Runs before the bot reports ready (e.g. loading the sample documents into an empty store). */
   start?(): Promise<void>;
   /** Stops timers and background work; runs before the store closes. */

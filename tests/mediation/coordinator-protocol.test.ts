@@ -190,6 +190,8 @@ describe('retention', () => {
     const open = await createCase(db, { tenantId, idempotencyKey: 'open', intake: valid.intake, now: new Date('2026-01-05T00:00:00Z') });
     const bot = await startTestBot({ db, env: { MEDIATION_RETENTION_DAYS: '30' }, now: () => new Date('2026-03-01T00:00:00Z') });
     try {
+      // The scheduler looks once at start; today's retention slot has not run yet, so it runs now.
+      await bot.settled();
       const left = await db.query<{ case_id: number }>('SELECT case_id FROM mediation_personal_data');
       expect(left.map((r) => Number(r.case_id))).toEqual([open.case.id]);
       expect((await db.query('SELECT 1 FROM mediation_cases')).length).toBe(2);

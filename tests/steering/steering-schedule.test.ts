@@ -7,11 +7,14 @@ import { KnowledgeBase } from '../../src/features/knowledge/index.js';
 import { realDigestSources } from '../../src/features/steering/digest-wiring.js';
 import { steeringFeature } from '../../src/features/steering/steering-feature.js';
 import { SteeringGroups } from '../../src/features/steering/steering-groups.js';
-import { latestSlot, parseSchedule } from '../../src/features/steering/steering-schedule.js';
+import { Scheduler } from '../../src/scheduling/scheduler.js';
+import { latestSlot, nextSlots } from '../../src/scheduling/job-slots.js';
 import { migrate } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import type { Db } from '../../src/store/db.js';
+import { startFakeConnector } from '../helpers/fake-connector.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
+import { startTestBot } from '../helpers/test-app.js';
 import { createTestDatabase } from '../helpers/postgres.js';
 import { TENANT_ID } from '../helpers/teams-activity.js';
 import { channelAddress, testCore, type Posted } from '../helpers/test-core.js';
@@ -25,16 +28,20 @@ const HOUR = 3_600_000;
 /** The steering feature as the app wires it, over the project's milestones. */
 const steering = (core: Core) => steeringFeature(core, { sources: realDigestSources(core, { register: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db), kb: new KnowledgeBase(core.db) }) });
 
+/** One bot instance's scheduler with the steering feature's jobs, as the composition root wires it. */
+const scheduler = (core: Core) => new Scheduler({ db: core.db, log: core.log, now: core.now }).register(...(steering(core).jobs ?? []));
+
 async function registerGroup(db: Db, at: Date) {
   await new SteeringGroups(db).register({ tenantId: TENANT_ID, programme: 'buurtbemiddeling', address: channelAddress(), registeredBy: 'test', at });
 }
 
 describe('the steering schedule expression', () => {
   it('reads "0 9 1-7 * 1" as the first Monday of the month at 09:00 Amsterdam time (day of month AND day of week)', () => {
-    const cron = parseSchedule('0 9 1-7 * 1', 'Europe/Amsterdam')!;
-    const runs = cron.nextRuns(4, new Date('2026-01-01T00:00:00Z')).map((d) => d.toISOString());
+    const [job] = steering(testCore(null as unknown as Db, { now: () => SLOT, posted: [] })).jobs!;
+    const runs = nextSlots(job!.schedule, 4, new Date('2026-01-01T00:00:00Z')).map((d) => d.toISOString());
     expect(runs).toEqual(['2026-01-05T08:00:00.000Z', '2026-02-02T08:00:00.000Z', '2026-03-02T08:00:00.000Z', '2026-04-06T07:00:00.000Z']);
-    expect(latestSlot(cron, SLOT)?.toISOString()).toBe(SLOT.toISOString());
+    expect(latestSlot(job!.schedule, SLOT)?.toISOString()).toBe(SLOT.toISOString());
+    expect(latestSlot(job!.schedule, after(HOUR))?.toISOString()).toBe(SLOT.toISOString());
   });
 
   it('stops startup with a one-line message naming the variable when it does not parse', () => {
@@ -42,6 +49,8 @@ describe('the steering schedule expression', () => {
     expect(() => parseConfig({ STEERING_SCHEDULE: '0 9 32 * *' })).toThrow(/^Configuration error: STEERING_SCHEDULE is invalid .*cron expression/);
     expect(() => parseConfig({ STEERING_TIMEZONE: 'Europe/Nergens' })).toThrow(/STEERING_TIMEZONE/);
     expect(parseConfig({ STEERING_SCHEDULE: 'off' }).STEERING_SCHEDULE).toBe('off');
+    // "off" declares no job at all.
+    expect(steering(testCore(null as unknown as Db, { now: () => SLOT, posted: [], env: { STEERING_SCHEDULE: 'off' } })).jobs).toEqual([]);
   });
 });
 
@@ -60,16 +69,16 @@ describe('two bot instances on one PostgreSQL database', () => {
     const dbA = database.open();
     const dbB = database.open();
     await registerGroup(dbA, before(10 * 24 * HOUR));
-    const a = steering(testCore(dbA, { now: () => after(500), posted }));
-    const b = steering(testCore(dbB, { now: () => after(700), posted }));
-    const sent = await Promise.all([a.scheduler.tick(after(500)), b.scheduler.tick(after(700)), a.scheduler.tick(after(900)), b.scheduler.tick(after(30_000))]);
-    expect(sent.reduce((x, y) => x + y, 0)).toBe(1);
+    const a = scheduler(testCore(dbA, { now: () => after(500), posted }));
+    const b = scheduler(testCore(dbB, { now: () => after(700), posted }));
+    const outcomes = await Promise.all([a.tick(after(500)), b.tick(after(700)), a.tick(after(900)), b.tick(after(30_000))]);
+    expect(outcomes.filter((o) => o['steering.digest'] === 'ran')).toHaveLength(1);
     expect(posted).toHaveLength(1);
     expect(posted[0]!.conversationId).toBe('19:stuurgroep-buurtbemiddeling@thread.tacv2');
     expect(JSON.stringify(posted[0]!.activity)).toContain('Update stuurgroep buurtbemiddeling');
     // The next slot is a new one.
     const nextSlot = new Date('2026-04-06T07:00:00Z');
-    expect(await b.scheduler.tick(new Date(nextSlot.getTime() + 1000))).toBe(1);
+    expect(await b.tick(new Date(nextSlot.getTime() + 1000))).toEqual({ 'steering.digest': 'ran' });
     expect(posted).toHaveLength(2);
   });
 });
@@ -88,12 +97,13 @@ describe('after a restart', () => {
     await registerGroup(db, new Date('2025-10-01T00:00:00Z'));
     // The bot was down from before the February slot until three hours after the March slot.
     const restartedAt = after(3 * HOUR);
-    const feature = steering(testCore(db, { now: () => restartedAt, posted }));
-    expect(await feature.scheduler.tick(restartedAt)).toBe(1);
-    expect(await feature.scheduler.tick(after(3 * HOUR + 30_000))).toBe(0);
+    const instance = scheduler(testCore(db, { now: () => restartedAt, posted }));
+    await instance.tick(restartedAt);
+    expect(posted).toHaveLength(1);
+    await instance.tick(after(3 * HOUR + 30_000));
     // Another restart later that day: still nothing new.
-    const again = steering(testCore(db, { now: () => after(5 * HOUR), posted }));
-    expect(await again.scheduler.tick(after(5 * HOUR))).toBe(0);
+    const again = scheduler(testCore(db, { now: () => after(5 * HOUR), posted }));
+    await again.tick(after(5 * HOUR));
     expect(posted).toHaveLength(1);
   });
 
@@ -101,8 +111,8 @@ describe('after a restart', () => {
     const posted: Posted[] = [];
     const fresh = await openTestPglite();
     await registerGroup(fresh, new Date('2025-10-01T00:00:00Z'));
-    const feature = steering(testCore(fresh, { now: () => after(30 * HOUR), posted }));
-    expect(await feature.scheduler.tick(after(30 * HOUR))).toBe(0);
+    const instance = scheduler(testCore(fresh, { now: () => after(30 * HOUR), posted }));
+    expect(await instance.tick(after(30 * HOUR))).toEqual({ 'steering.digest': 'not-due' });
     expect(posted).toHaveLength(0);
     await fresh.close();
   });
@@ -111,19 +121,40 @@ describe('after a restart', () => {
     const posted: Posted[] = [];
     const fresh = await openTestPglite();
     await registerGroup(fresh, after(HOUR));
-    const feature = steering(testCore(fresh, { now: () => after(2 * HOUR), posted }));
-    expect(await feature.scheduler.tick(after(2 * HOUR))).toBe(0);
+    const instance = scheduler(testCore(fresh, { now: () => after(2 * HOUR), posted }));
+    await instance.tick(after(2 * HOUR));
+    expect(posted).toHaveLength(0);
     await fresh.close();
   });
 
-  it('runs the tick on start and stops its timer on stop', async () => {
+  it('looks at the clock on start, and its stop waits for the digest being posted', async () => {
     const posted: Posted[] = [];
     const fresh = await openTestPglite();
     await registerGroup(fresh, new Date('2025-10-01T00:00:00Z'));
-    const feature = steering(testCore(fresh, { now: () => after(HOUR), posted }));
-    await feature.start!();
-    await feature.stop!();
+    const instance = scheduler(testCore(fresh, { now: () => after(HOUR), posted }));
+    instance.start();
+    await instance.stop();
     expect(posted).toHaveLength(1);
     await fresh.close();
+  });
+});
+
+describe('the app', () => {
+  it('posts a due digest from its one scheduler at start, and its close waits until that post is done', async () => {
+    const connector = await startFakeConnector();
+    const db = await openTestPglite();
+    await new SteeringGroups(db).register({ tenantId: TENANT_ID, programme: 'buurtbemiddeling', address: { ...channelAddress(), serviceUrl: connector.url }, registeredBy: 'test', at: new Date('2025-10-01T00:00:00Z') });
+    // Teams says "too many requests, try again in a second": the post is still busy when close() is called.
+    connector.failNext(1, 429, { 'Retry-After': '1' });
+    const bot = await startTestBot({ db, now: () => after(HOUR) });
+    try {
+      await connector.waitForRefused(1);
+    } finally {
+      await bot.close();
+    }
+    expect(connector.calls.filter((c) => JSON.stringify(c.body).includes('Update stuurgroep buurtbemiddeling'))).toHaveLength(1);
+    expect(bot.logs.some((l) => l.msg === 'scheduled steering digest sent')).toBe(true);
+    await db.close();
+    await connector.close();
   });
 });

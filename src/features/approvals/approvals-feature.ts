@@ -33,8 +33,6 @@ const requestData = z.object({ gemeente: z.string().min(1).max(100), milestoneId
 export function approvalsFeature(core: Core, shared: { register: MilestoneRegister; kb: KnowledgeBase }): Feature {
   const ctx = approvalsContext(core, shared);
   const delivery = ctx.delivery;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
 
   const decisionRoute = (verb: `approval.${string}`, decision: Decision | 'cancel') =>
     defineAction({ verb, data: decisionData, handle: (turn, data) => decideFromCard(ctx, turn, data, decision) });
@@ -106,22 +104,12 @@ export function approvalsFeature(core: Core, shared: { register: MilestoneRegist
       { title: (t) => t.approvals.helpMilestonesTitle, description: (t) => t.approvals.helpMilestonesDescription, command: (t) => t.approvals.helpMilestonesCommand },
       { title: (t) => t.approvals.helpPendingTitle, description: (t) => t.approvals.helpPendingDescription, command: (t) => t.approvals.helpPendingCommand },
     ],
-    async start() {
-      const everyMs = core.config.APPROVAL_REMINDER_CHECK_MINUTES * 60_000;
-      timer = setInterval(() => {
-        if (running) return;
-        running = sendDueReminders(delivery, core.now(), core.config.APPROVAL_REMINDER_DAYS)
-          .catch((error: unknown) => core.log.error({ err: error }, 'approval reminders failed'))
-          .finally(() => {
-            running = undefined;
-          });
-      }, everyMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
+    jobs: [
+      {
+        name: 'approvals.reminders',
+        schedule: { everyMinutes: core.config.APPROVAL_REMINDER_CHECK_MINUTES },
+        run: ({ now }) => sendDueReminders(delivery, now, core.config.APPROVAL_REMINDER_DAYS),
+      },
+    ],
   };
 }

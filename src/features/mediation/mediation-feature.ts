@@ -15,7 +15,7 @@ import { eraseExpiredPersonalData } from './personal-data-access.js';
 import { showCase } from './show-case.js';
 import { submitIntake } from './submit-intake.js';
 
-const DAY_MS = 86_400_000;
+const DAY_MINUTES = 24 * 60;
 
 // Route schemas are lenient (cards send strings); the use cases validate strictly.
 const submitData = z.looseObject({ idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,100}$/) });
@@ -35,15 +35,11 @@ const plainVersioned = z.looseObject(versioned);
 export function mediationFeature(core: Core): Feature {
   const { db, organisation, config } = core;
   const ctx = mediationContext(core);
-  let retentionTimer: NodeJS.Timeout | undefined;
 
+  // A failure is thrown to the scheduler, which logs it with the job's name and records the slot as failed.
   async function runRetention(): Promise<void> {
-    try {
-      const erased = await eraseExpiredPersonalData(db, core.now(), config.MEDIATION_RETENTION_DAYS);
-      if (erased > 0) core.log.info({ erased, retentionDays: config.MEDIATION_RETENTION_DAYS }, 'mediation retention erased personal data');
-    } catch (error) {
-      core.log.error({ err: error }, 'mediation retention failed');
-    }
+    const erased = await eraseExpiredPersonalData(db, core.now(), config.MEDIATION_RETENTION_DAYS);
+    if (erased > 0) core.log.info({ erased, retentionDays: config.MEDIATION_RETENTION_DAYS }, 'mediation retention erased personal data');
   }
 
   return {
@@ -99,14 +95,7 @@ export function mediationFeature(core: Core): Feature {
       defineAction({ verb: 'mediation.notSuitable', answersWithPersonalData: true, data: reasonData, handle: (turn, data) => markNotSuitable(ctx, turn, data) }),
       defineAction({ verb: 'mediation.close', answersWithPersonalData: true, data: closeData, handle: (turn, data) => closeCase(ctx, turn, data) }),
     ],
-    async start() {
-      await runRetention();
-      retentionTimer = setInterval(() => void runRetention(), DAY_MS);
-      retentionTimer.unref();
-    },
-    async stop() {
-      if (retentionTimer) clearInterval(retentionTimer);
-      retentionTimer = undefined;
-    },
+    // Daily, and at start when today's run has not happened yet (a missed slot is caught up within its day).
+    jobs: [{ name: 'mediation.retention', schedule: { everyMinutes: DAY_MINUTES }, run: runRetention }],
   };
 }

@@ -10,7 +10,7 @@ import { digestCard } from './digest-card.js';
 import type { DigestSources } from './digest-sources.js';
 import { buildDigest, digestPeriod } from './digest.js';
 import { claimOnce, programmeKey, SteeringGroups, type SteeringGroup } from './steering-groups.js';
-import { parseSchedule, SteeringScheduler } from './steering-schedule.js';
+import { steeringDigestJobs } from './steering-schedule.js';
 import { steeringUtterances } from './steering-utterances.js';
 
 /** Who may register a steering group and send it an update. */
@@ -32,7 +32,7 @@ export interface SteeringFeatureOptions {
  * The steering group of a programme: registering its channel or group chat, a previewed update on
  * request, and the scheduled digest (claimed per slot in the database, so one post per slot).
  */
-export function steeringFeature(core: Core, options: SteeringFeatureOptions): Feature & { scheduler: SteeringScheduler } {
+export function steeringFeature(core: Core, options: SteeringFeatureOptions): Feature {
   const groups = new SteeringGroups(core.db);
   const { sources } = options;
   // core.messenger already keeps Teams' rate limits and retries (src/app/build-app.ts).
@@ -53,11 +53,11 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions): Fe
     await groups.markUpdated(group.tenantId, group.programme, core.now());
   }
 
-  const scheduler = new SteeringScheduler({
+  const jobs = steeringDigestJobs({
     db: core.db,
-    cron: parseSchedule(core.config.STEERING_SCHEDULE, timeZone),
     log: core.log,
-    now: core.now,
+    schedule: core.config.STEERING_SCHEDULE,
+    timeZone,
     groups: () => groups.allActive(),
     post: (group) => post(group, catalogue(core.config.DEFAULT_LOCALE).summaries.steering.scheduledFooter),
   });
@@ -78,7 +78,7 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions): Fe
 
   return {
     name: 'steering',
-    scheduler,
+    jobs,
     help: [
       {
         title: (t) => t.summaries.steering.helpTitle,
@@ -160,11 +160,5 @@ export function steeringFeature(core: Core, options: SteeringFeatureOptions): Fe
         },
       }),
     ],
-    async start() {
-      scheduler.start();
-    },
-    async stop() {
-      await scheduler.stop();
-    },
   };
 }
