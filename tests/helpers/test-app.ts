@@ -79,7 +79,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   async function post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
     if (!url) {
       if (Object.keys(headers).length > 0) throw new Error('headers go over HTTP: start the test bot with listen: true');
-      return app.inject(activity);
+      const { status, body } = await app.inject(activity);
+      return { status, body };
     }
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
