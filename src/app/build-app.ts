@@ -8,7 +8,8 @@ import { ConversationDirectory } from '../conversations/conversation-directory.j
 import { UserDirectory } from '../conversations/user-directory.js';
 import { createReliableMessenger } from '../conversations/reliable-messenger.js';
 import { createLogger, type Logger } from '../core/logger.js';
-import { incomingActivitySchema } from '../http/activity-schema.js';
+import { incomingActivitySchema, type IncomingActivity } from '../http/activity-schema.js';
+import type { Activity } from 'botbuilder';
 import { isLoopback } from '../http/loopback.js';
 import { fromRoot } from '../core/project-root.js';
 import { Organisation } from '../organisation/organisation.js';
@@ -19,7 +20,6 @@ import type { Feature } from '../routing/route.js';
 import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
 import { Scheduler } from '../scheduling/scheduler.js';
-import { ProcessedActivities } from '../store/processed-activities.js';
 import { UserRateLimit } from '../routing/user-rate-limit.js';
 import { createAdapter } from '../teams/create-adapter.js';
 import { SqlBotStorage } from '../teams/sql-bot-storage.js';
@@ -56,6 +56,12 @@ export interface App {
   /** The long-lived objects once ready: the eval and the tests ingest through the app's own knowledge base. */
   shared(): Shared | undefined;
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  /**
+   * Feeds one Teams activity to the bot in-process (no port, no JWT: tests and tools only) and
+   * resolves with what the HTTP edge would answer: for a message the replies (`expectReplies`,
+   * `body.activities`), for an invoke its invoke response; 400 for an activity the schema refuses.
+   */
+  inject(activity: Record<string, unknown>): Promise<{ status: number; body?: unknown }>;
   /**
    * Resolves when no turn and no deferred work (`turn.defer`) is running any more, including work
    * started while waiting: tests wait on this instead of sleeping to show that nothing else happens.
@@ -142,7 +148,7 @@ export function buildApp(options: AppOptions): App {
       clarify: created.clarify,
       rewriteFollowUp: created.rewriteFollowUp,
     });
-    const processed = new ProcessedActivities(db);
+    const { processed } = shared;
     const pruned = await processed.prune();
     if (pruned > 0) log.info({ pruned }, 'old duplicate-delivery keys removed');
     bot = createTeamsBot({ router, conversations: core.conversations, storage: new SqlBotStorage(db, { exclusive: db.driver === 'pglite' }), log, defaultLocale: config.DEFAULT_LOCALE, processed });
@@ -156,6 +162,74 @@ export function buildApp(options: AppOptions): App {
   })();
   ready.catch((error: unknown) => log.fatal({ err: error }, 'startup failed'));
 
+  type Answer = { status: number; body?: unknown };
+  /** The activity schema and cleaning (src/http/activity-schema.ts): the one door for the HTTP edge and inject. */
+  const parseActivity = (body: unknown): { ok: true; activity: IncomingActivity } | { ok: false; answer: Answer } => {
+    const parsed = incomingActivitySchema.safeParse(body);
+    if (parsed.success) return { ok: true, activity: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { ok: false, answer: { status: 400, body: { code: 'InvalidActivity', message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` } } };
+  };
+  const notReady: Answer = { status: 503, body: { code: 'NotReady', message: 'The bot is starting or stopping.' } };
+
+  /**
+   * One turn of the bot on a checked activity, tracked for settled()/close(); its deferred work
+   * starts when `afterAnswer` says the answer has left.
+   */
+  async function runTurn(activity: IncomingActivity, process: (deferred: Deferred[]) => Promise<unknown>, edge: { failed(): void; afterAnswer(start: () => void): void }): Promise<void> {
+    const deferred: Deferred[] = [];
+    const started = performance.now();
+    const turn = process(deferred);
+    track(turn);
+    try {
+      await turn;
+    } catch (error) {
+      log.error({ err: error }, 'adapter.process failed');
+      edge.failed();
+    } finally {
+      // How long the answer took (type and invoke name only: never text or personal data).
+      log.debug({ activityType: activity.type, name: (activity as { name?: string }).name, ms: Math.round(performance.now() - started) }, 'activity answered');
+      if (deferred.length > 0) {
+        track(
+          new Promise<void>((resolve) =>
+            edge.afterAnswer(() => {
+              runDeferred(deferred, log, track);
+              resolve();
+            }),
+          ),
+        );
+      }
+    }
+  }
+
+  /**
+   * An activity handed to the bot in-process, as fastify's inject: no port, no HTTP, no JWT (see
+   * EdgeCloudAdapter.processInjected), but the same activity schema and cleaning, duplicate
+   * handling, turn logic and deferred work. A message without a deliveryMode goes as
+   * `expectReplies`, so its replies come back in the answer; an invoke answers with its invoke
+   * response. For tests and tools in this process only: nothing on the network reaches it.
+   */
+  async function inject(activity: Record<string, unknown>): Promise<Answer> {
+    await ready;
+    if (!bot || closing) return notReady;
+    // As the wire carries it: plain JSON (undefined fields gone), and a copy the turn may change.
+    const wire = JSON.parse(JSON.stringify(activity.type === 'invoke' ? activity : { deliveryMode: 'expectReplies', ...activity })) as unknown;
+    const parsed = parseActivity(wire);
+    if (!parsed.ok) return parsed.answer;
+    const turnBot = bot;
+    let answer: Answer = { status: 500, body: { code: 'InternalError', message: 'The turn failed.' } };
+    await runTurn(
+      parsed.activity,
+      async (deferred) => {
+        answer = await adapter.processInjected(parsed.activity as unknown as Activity, (context) => turnBot(context, deferred));
+      },
+      // Deferred work keeps the HTTP edge's timing (a moment after the answer), so a test sees what Teams would.
+      { failed: () => {}, afterAnswer: (start) => setTimeout(start, DEFERRED_GRACE_MS) },
+    );
+    // As the HTTP answer would carry it: plain JSON, not the adapter's own objects.
+    return answer.body === undefined ? { status: answer.status } : { status: answer.status, body: JSON.parse(JSON.stringify(answer.body)) as unknown };
+  }
+
   const server = restify.createServer({ name: 'veiligheidsbot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
@@ -166,55 +240,39 @@ export function buildApp(options: AppOptions): App {
     }
     if (!readyNow || !bot || closing) {
       res.header('Retry-After', '2');
-      res.send(503, { code: 'NotReady', message: 'The bot is starting or stopping.' });
+      res.send(notReady.status, notReady.body);
       return;
     }
-    const parsed = incomingActivitySchema.safeParse(req.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      res.send(400, { code: 'InvalidActivity', message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` });
+    const parsed = parseActivity(req.body);
+    if (!parsed.ok) {
+      res.send(parsed.answer.status, parsed.answer.body);
       return;
     }
     // From here on the bot reads the cleaned activity (src/http/activity-schema.ts), never the raw body.
-    req.body = parsed.data;
-    const deferred: Deferred[] = [];
+    req.body = parsed.activity;
     const turnBot = bot;
-    const started = performance.now();
-    // How long the answer took (type and invoke name only: never text or personal data).
-    res.once('finish', () => log.debug({ activityType: parsed.data.type, name: (parsed.data as { name?: string }).name, ms: Math.round(performance.now() - started) }, 'activity answered'));
-    const turn = adapter.processRequest(req, res, (context) => turnBot(context, deferred), log);
-    track(turn);
-    try {
-      await turn;
-    } catch (error) {
-      log.error({ err: error }, 'adapter.process failed');
-      if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'The turn failed.' });
-    } finally {
+    await runTurn(parsed.activity, (deferred) => adapter.processRequest(req, res, (context) => turnBot(context, deferred), log), {
+      failed: () => {
+        if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'The turn failed.' });
+      },
       // Deferred work (posts, notifications, retrieval for summaries) starts a moment after the
       // answer has left: the client is still showing that answer (Teams and the Playground render
       // the invoke response after it arrives), and work started at once competes with it. Measured
       // in the Playground walk: "Goedkeuring aanvragen" answered in 1.6-1.9 s with the posts
       // started at once, 0.4 s with them started after the answer.
-      if (deferred.length > 0) {
-        track(
-          new Promise<void>((resolve) => {
-            const start = () => {
-              res.off('finish', start);
-              res.off('close', start);
-              setTimeout(() => {
-                runDeferred(deferred, log, track);
-                resolve();
-              }, DEFERRED_GRACE_MS);
-            };
-            if (res.writableFinished || res.destroyed) start();
-            else {
-              res.once('finish', start);
-              res.once('close', start);
-            }
-          }),
-        );
-      }
-    }
+      afterAnswer: (start) => {
+        const go = () => {
+          res.off('finish', go);
+          res.off('close', go);
+          setTimeout(start, DEFERRED_GRACE_MS);
+        };
+        if (res.writableFinished || res.destroyed) go();
+        else {
+          res.once('finish', go);
+          res.once('close', go);
+        }
+      },
+    });
   });
 
   // The tab builds its sources once ready has resolved, by which time the shared objects exist.
@@ -242,6 +300,7 @@ export function buildApp(options: AppOptions): App {
     settled,
     router: () => router,
     shared: () => shared,
+    inject,
     listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

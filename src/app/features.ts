@@ -4,16 +4,25 @@ import { llmFeature } from '../features/llm/index.js';
 import { mediationFeature } from '../features/mediation/index.js';
 import { shellFeature } from '../features/shell/shell-feature.js';
 import { steeringFeature } from '../features/steering/index.js';
-import { realDigestSources } from '../features/steering/digest-wiring.js';
 import { summariesFeature } from '../features/summaries/index.js';
-import { knowledgeIngest, knowledgeSummarySource } from '../features/summaries/knowledge-wiring.js';
+import { SteeringGroups } from '../features/steering/steering-groups.js';
+import { UploadStore } from '../features/summaries/upload-store.js';
 import type { Feature } from '../routing/route.js';
+import { ProcessedActivities } from '../store/processed-activities.js';
 import type { Core } from '../features/feature-context.js';
+import { realDigestSources } from './digest-sources.js';
+import { knowledgeIngest, knowledgeSummarySource } from './knowledge-summary-source.js';
 
 /** The long-lived objects that more than one feature (or the tab) reads: built once, here, and passed in. */
 export interface Shared {
   milestones: MilestoneRegister;
   knowledge: KnowledgeBase;
+  /** The programmes' steering groups (the steering feature registers them, its schedule posts to them). */
+  steeringGroups: SteeringGroups;
+  /** Files users uploaded to summarise, kept a few days. */
+  uploads: UploadStore;
+  /** Activity ids already handled, so a redelivery has no second effect (the bot; erasure forgets answers). */
+  processed: ProcessedActivities;
 }
 
 export function createShared(core: Core): Shared {
@@ -21,6 +30,9 @@ export function createShared(core: Core): Shared {
     milestones: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db),
     // The app's one knowledge base: whoever ingests into a running app's store goes through it (App.shared()), so its caches see the new documents at once.
     knowledge: new KnowledgeBase(core.db),
+    steeringGroups: new SteeringGroups(core.db),
+    uploads: new UploadStore(core.db),
+    processed: new ProcessedActivities(core.db),
   };
 }
 
@@ -33,9 +45,9 @@ export function createFeatures(core: Core, shared: Shared): { features: Feature[
   const llm = llmFeature(core, kb);
   const features: Feature[] = [
     approvalsFeature(core, { register: shared.milestones, kb }),
-    mediationFeature(core),
-    summariesFeature(core, { source: knowledgeSummarySource(core, kb), ingest: knowledgeIngest(kb) }),
-    steeringFeature(core, { sources: realDigestSources(core, { register: shared.milestones, kb }) }),
+    mediationFeature(core, { processed: shared.processed }),
+    summariesFeature(core, { uploads: shared.uploads, source: knowledgeSummarySource(core, kb), ingest: knowledgeIngest(kb) }),
+    steeringFeature(core, { groups: shared.steeringGroups, sources: realDigestSources(core, { register: shared.milestones, kb }) }),
     llm,
     // knowledge / policy Q&A holds the fallback route, so it comes last; with an LLM configured it answers through it
     knowledgeFeature(core, kb, llm.answer ? { answer: llm.answer } : {}),

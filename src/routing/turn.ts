@@ -63,6 +63,27 @@ export interface Messenger {
   post?(address: ConversationAddress, activity: OutgoingActivity): Promise<{ id?: string }>;
 }
 
+/**
+ * A reply shown while it is being written (an LLM answer), from `turn.stream()`. The feature gives
+ * text; how the channel shows it (Teams: typing updates with stream info, one per second, personal
+ * chats only) is the edge's business.
+ */
+export interface AnswerStream {
+  /**
+   * Whether the user sees the reply grow. False where the conversation shows one message only
+   * (Teams: channels and group chats): `informative` and `update` then do nothing, `end` sends.
+   */
+  readonly live: boolean;
+  /** A short status before any text ("Ik zoek in de documenten…"). */
+  informative(text: string): Promise<void>;
+  /** The whole text so far (not a delta); shown paced, the newest text wins. */
+  update(textSoFar: string): void;
+  /** Ends the stream with the final reply (citations, AI label and feedback go here only); resolves with its id. */
+  end(finalReply: OutgoingActivity): Promise<string | undefined>;
+  /** How many updates (informative included) the user was sent, for the log. */
+  readonly updates: number;
+}
+
 export interface Turn {
   readonly activityId?: string;
   readonly activityType: string;
@@ -88,6 +109,8 @@ export interface Turn {
   readonly state: { conversation: Record<string, unknown>; user: Record<string, unknown> };
   send(activity: OutgoingActivity | string): Promise<string | undefined>;
   update(activityId: string, activity: OutgoingActivity): Promise<void>;
+  /** A reply written while it is made; one per turn. */
+  stream(): AnswerStream;
   /**
    * Work that must not hold up the HTTP answer (an invoke response above all): it runs after the
    * turn has answered, is awaited on shutdown, and its failures are logged with their name.

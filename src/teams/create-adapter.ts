@@ -53,7 +53,7 @@ export function createAdapter(config: Config, overrides: Partial<ConfigurationBo
     }
   };
   reuseClients(auth);
-  return new EdgeCloudAdapter(auth);
+  return new EdgeCloudAdapter(auth, config.MicrosoftAppId ?? '');
 }
 
 /**

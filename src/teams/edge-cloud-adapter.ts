@@ -1,5 +1,5 @@
 // botbuilder's own dependency (same version), the class its authentication throws.
-import { AuthenticationError } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError, ClaimsIdentity, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
 import { CloudAdapter, StatusCodes, type Activity, type Request, type Response, type TurnContext } from 'botbuilder';
 import type { Logger } from '../core/logger.js';
 
@@ -26,6 +26,32 @@ function withDates(activity: Activity): Activity {
  * echoing the reason to the caller); any other failure is logged with its stack and answered with 500.
  */
 export class EdgeCloudAdapter extends CloudAdapter {
+  constructor(
+    auth: BotFrameworkAuthentication,
+    private readonly botAppId = '',
+  ) {
+    super(auth);
+  }
+
+  /**
+   * One activity handed over in-process (`app.inject`): the same turn as `processRequest`, without
+   * HTTP and without a JWT. There is no caller to authenticate (the activity comes from code in this
+   * process: tests and tools), so the identity is the bot's own, as for a proactive turn; outbound
+   * sends (anything not buffered by expectReplies) go to the activity's serviceUrl with the bot's
+   * credentials as usual. Never reachable from the network: the HTTP edge always goes through
+   * `processRequest` and its token check.
+   */
+  async processInjected(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<{ status: number; body?: unknown }> {
+    const claimsIdentity = this.botAppId ? this.createClaimsIdentity(this.botAppId) : new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType);
+    const identity: AuthenticateRequestResult = {
+      claimsIdentity,
+      audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      connectorFactory: this.botFrameworkAuthentication.createConnectorFactory(claimsIdentity),
+    };
+    const invokeResponse = await this.processActivity(identity, withDates(activity), logic);
+    return { status: invokeResponse?.status ?? StatusCodes.OK, ...(invokeResponse?.body !== undefined ? { body: invokeResponse.body } : {}) };
+  }
+
   async processRequest(req: Request, res: Response, logic: (context: TurnContext) => Promise<void>, log: Logger): Promise<void> {
     const headers = req.headers as Record<string, string | string[] | undefined>;
     const authorization = String(headers.authorization ?? headers.Authorization ?? '');

@@ -4,6 +4,7 @@ import { detectLanguage } from '../i18n/detect-language.js';
 import { catalogue, localeFrom, type Locale } from '../i18n/catalogue.js';
 import type { ConversationAddress, ConversationType, Turn } from '../routing/turn.js';
 import { fitCitations } from './citation-limit.js';
+import { teamsStream } from './teams-stream.js';
 
 export function conversationTypeOf(activity: Partial<Activity>): ConversationType {
   const type = activity.conversation?.conversationType;
@@ -66,7 +67,7 @@ export function toTurn(context: TurnContext, extras: TurnExtras): Turn {
   const locale = chooseLocale(text, activity.locale, extras.defaultLocale, extras.rememberedLocale);
   // Every message leaves within the citation limit of Teams and the Playground (the send edge).
   const toActivity = (a: Parameters<Turn['send']>[0]): Partial<Activity> => (typeof a === 'string' ? { type: 'message', text: a } : (fitCitations(a) as Partial<Activity>));
-  return {
+  const turn: Turn = {
     activityId: activity.id,
     activityType: activity.type,
     text,
@@ -89,6 +90,8 @@ export function toTurn(context: TurnContext, extras: TurnExtras): Turn {
     async update(id, a) {
       await context.updateActivity({ ...toActivity(a), id, type: 'message' });
     },
+    stream: () => teamsStream(turn),
     defer: extras.defer,
   };
+  return turn;
 }

@@ -175,7 +175,7 @@ export interface PlaygroundSession {
 export function usePlaygroundSession(options: { env?: Record<string, string>; personas?: { id: string; personalChatId: string; lang?: string }[] } = {}): PlaygroundSession {
   const session = { playgrounds: [] as Playground[] } as PlaygroundSession;
   beforeAll(async () => {
-    session.bot = await startTestBot({ env: options.env });
+    session.bot = await startTestBot({ listen: true, env: options.env });
     const endpoint = `${session.bot.url}/api/messages`;
     session.playgrounds.push(await startPlayground(endpoint));
     for (const persona of options.personas ?? []) {

@@ -19,7 +19,8 @@ export interface SentActivity {
 }
 
 export interface TestBot {
-  url: string;
+  /** The bot's address; only for a bot started with `listen: true` (it throws otherwise). */
+  readonly url: string;
   core: Core;
   db: Db;
   /** The app's own knowledge base: ingest through it, so the running bot's caches see the documents. */
@@ -28,9 +29,10 @@ export interface TestBot {
   /** Every log line the bot wrote, parsed. */
   logs: Record<string, unknown>[];
   /**
-   * Raw POST to /api/messages. Messages go with `expectReplies` (replies come back in the HTTP
-   * answer); invokes go as Teams sends them, so the HTTP answer is the invoke response itself and
-   * anything else the bot sends lands at the fake connector.
+   * One activity to the bot: in-process (`app.inject`), or a raw POST to /api/messages for a bot
+   * started with `listen: true`. Messages go with `expectReplies` (replies come back in the
+   * answer); invokes go as Teams sends them, so the answer is the invoke response itself and
+   * anything else the bot sends lands at the fake connector. Headers (a token) need the HTTP edge.
    */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   /** A user message; resolves with the bot's replies. */
@@ -48,9 +50,15 @@ export interface TestBotOptions {
   db?: Db;
   now?: () => Date;
   authOverrides?: AppOptions['authOverrides'];
+  /**
+   * Listen on a free port: for tests of the HTTP edge itself (tokens, health, the tab, the
+   * Playground). Without it activities go in-process through app.inject. Default: only with an
+   * app id or `authOverrides` (the token is checked at the HTTP edge, which inject does not pass).
+   */
+  listen?: boolean;
 }
 
-/** Starts the whole bot in-process on a free port, on its own PGlite copy (or the given db), with a fake connector. */
+/** Starts the whole bot in-process, on its own PGlite copy (or the given db), with a fake connector; on a free port only when asked. */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const connector = await startFakeConnector();
   const db = options.db ?? (await openTestPglite());
@@ -63,11 +71,17 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   });
   const config = parseConfig({ LOG_LEVEL: 'debug', SAMPLE_KNOWLEDGE: 'false', HOST: '127.0.0.1', ...options.env });
   const app = buildApp({ config, db, logDestination: destination, now: options.now, authOverrides: options.authOverrides });
-  const { url } = await app.listen(0, '127.0.0.1');
+  const listening = options.listen ?? Boolean(options.authOverrides || options.env?.MicrosoftAppId);
+  const url = listening ? (await app.listen(0, '127.0.0.1')).url : undefined;
   const core = await app.ready;
   const knowledge = app.shared()!.knowledge;
 
-  async function post(activity: Record<string, unknown>, headers: Record<string, string> = {}) {
+  async function post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+    if (!url) {
+      if (Object.keys(headers).length > 0) throw new Error('headers go over HTTP: start the test bot with listen: true');
+      const { status, body } = await app.inject(activity);
+      return { status, body };
+    }
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -78,7 +92,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   }
 
   return {
-    url,
+    get url() {
+      if (!url) throw new Error('this test bot does not listen: start it with listen: true');
+      return url;
+    },
     core,
     db,
     knowledge,

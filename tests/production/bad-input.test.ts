@@ -60,7 +60,7 @@ describe('hostile and malformed input, everywhere', () => {
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
-    bot = await startTestBot({ env: { EXPENSIVE_REQUESTS_PER_MINUTE: '0', LOG_LEVEL: 'warn' } });
+    bot = await startTestBot({ listen: true, env: { EXPENSIVE_REQUESTS_PER_MINUTE: '0', LOG_LEVEL: 'warn' } });
     await bot.say('help', { from: personas.burgemeester });
   });
   afterAll(async () => {

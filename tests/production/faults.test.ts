@@ -30,7 +30,7 @@ describe('the database goes away mid-run (PostgreSQL) and comes back', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     name = new URL(database.url).pathname.slice(1);
-    bot = await startTestBot({ db: database.open() });
+    bot = await startTestBot({ listen: true, db: database.open() });
   });
   afterAll(async () => {
     await admin((c) => c.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`)).catch(() => undefined);
@@ -70,7 +70,7 @@ describe('the database goes away mid-run (PostgreSQL) and comes back', () => {
 
 describe('the embedded store (PGlite) is closed under the bot', () => {
   it('tells the user and reports 503; recovery needs a restart, because a closed PGlite cannot be reopened in-process', async () => {
-    const bot = await startTestBot();
+    const bot = await startTestBot({ listen: true });
     try {
       await bot.db.close();
       const replies = await bot.say('help');

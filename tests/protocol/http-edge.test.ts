@@ -11,7 +11,7 @@ async function raw(bot: TestBot, body: string, contentType = 'application/json')
 describe('HTTP edge: bad input never crashes the bot', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ env: { MAX_BODY_BYTES: '20000' } });
+    bot = await startTestBot({ listen: true, env: { MAX_BODY_BYTES: '20000' } });
   });
   afterAll(async () => {
     await bot?.close();

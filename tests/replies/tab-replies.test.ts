@@ -6,7 +6,7 @@ describe('the dashboard tab reads right', () => {
   let bot: TestBot;
   const get = async (path: string) => (await fetch(`${bot.url}/api/tab/${path}`)).json();
   beforeAll(async () => {
-    bot = await startTestBot({ env: { SAMPLE_KNOWLEDGE: 'true', STEERING_SCHEDULE: 'off' }, now: () => new Date('2026-12-01T10:00:00Z') });
+    bot = await startTestBot({ listen: true, env: { SAMPLE_KNOWLEDGE: 'true', STEERING_SCHEDULE: 'off' }, now: () => new Date('2026-12-01T10:00:00Z') });
   }, 60_000);
   afterAll(async () => {
     await bot?.close();

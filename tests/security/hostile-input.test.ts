@@ -20,7 +20,7 @@ describe.each(['pglite', 'postgres'] as const)('generated hostile input (%s)', (
 
   beforeAll(async () => {
     const env = { EXPENSIVE_REQUESTS_PER_MINUTE: '0', STEERING_SCHEDULE: 'off', SAMPLE_KNOWLEDGE: 'true', LOG_LEVEL: 'warn' };
-    ({ bot, drop } = await startTestBotOn(store, { env }));
+    ({ bot, drop } = await startTestBotOn(store, { listen: true, env }));
     for (const persona of [personas.burgemeester, personas.coordinator, personas.adviseur]) await bot.say('help', { from: persona });
     const request = await requestFromCard(bot);
     const submitted = await bot.act('mediation.submit', intakeInput());

@@ -51,6 +51,8 @@ describe('the steering-group digest from the real modules', () => {
     const send = preview.actions.find((a: any) => a.verb === 'steering.send');
     expect((await bot.act('steering.send', send.data, { from: personas.adviseur })).status).toBe(200);
     const [post] = await bot.connector.waitFor(isDigest, 1);
+    // The post is done when the group knows it was updated: the next update starts from there.
+    await bot.settled();
     const card = (post!.body.attachments as any[])[0].content;
     const text = visibleText(card);
 

@@ -4,7 +4,7 @@ import { createLogger } from '../../src/core/logger.js';
 import type { Core } from '../../src/features/feature-context.js';
 import { configuredMilestoneRegister } from '../../src/features/approvals/milestone-register.js';
 import { KnowledgeBase } from '../../src/features/knowledge/index.js';
-import { realDigestSources } from '../../src/features/steering/digest-wiring.js';
+import { realDigestSources } from '../../src/app/digest-sources.js';
 import { steeringFeature } from '../../src/features/steering/steering-feature.js';
 import { SteeringGroups } from '../../src/features/steering/steering-groups.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
@@ -26,7 +26,7 @@ const after = (ms: number) => new Date(SLOT.getTime() + ms);
 const HOUR = 3_600_000;
 
 /** The steering feature as the app wires it, over the project's milestones. */
-const steering = (core: Core) => steeringFeature(core, { sources: realDigestSources(core, { register: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db), kb: new KnowledgeBase(core.db) }) });
+const steering = (core: Core) => steeringFeature(core, { groups: new SteeringGroups(core.db), sources: realDigestSources(core, { register: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db), kb: new KnowledgeBase(core.db) }) });
 
 /** One bot instance's scheduler with the steering feature's jobs, as the composition root wires it. */
 const scheduler = (core: Core) => new Scheduler({ db: core.db, log: core.log, now: core.now }).register(...(steering(core).jobs ?? []));

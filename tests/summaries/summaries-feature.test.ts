@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/features/feature-context.js';
 import { summariesFeature } from '../../src/features/summaries/summaries-feature.js';
+import { UploadStore } from '../../src/features/summaries/upload-store.js';
 import { readTextDocument } from '../../src/documents/index.js';
 import { summaryDocumentOf } from '../../src/features/summaries/summary-document.js';
 import type { SummarySource } from '../../src/features/summaries/summary-source.js';
@@ -46,7 +47,7 @@ describe('summary requests for stored documents', () => {
   });
 
   async function say(text: string, state: Turn['state'] = { conversation: {}, user: {} }) {
-    const feature = summariesFeature(core, { source });
+    const feature = summariesFeature(core, { uploads: new UploadStore(core.db), source });
     const turn = fakeTurn({ text, state, user: { id: 'u', name: 'Sanne', aadObjectId: 'a1' }, tenantId: 't' });
     const route = feature.routes.find((r): r is MessageRoute => r.kind === 'message' && r.match instanceof RegExp && r.match.test(text));
     expect(route?.name, text).toMatch(/^summaries\./);

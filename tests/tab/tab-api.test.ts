@@ -110,7 +110,7 @@ describe('tab API in local mode (no MicrosoftAppId)', () => {
   let bot: TestBot;
   let tab: Awaited<ReturnType<typeof startTabServer>>;
   beforeAll(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ listen: true });
     tab = await startTabServer(bot.core, fixtureSources);
   });
   afterAll(async () => {

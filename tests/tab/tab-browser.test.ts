@@ -46,7 +46,7 @@ describe.skipIf(skipBrowserTests)('dashboard tab in headless Chromium', () => {
     if (!existsSync(CHROMIUM_PATH)) throw new Error(missingChromiumMessage());
     mkdirSync(fromRoot('.tmp'), { recursive: true });
     await bundleTabWeb();
-    bot = await startTestBot({ env: { SAMPLE_KNOWLEDGE: 'true' }, now: () => new Date('2026-03-20T10:00:00Z') });
+    bot = await startTestBot({ listen: true, env: { SAMPLE_KNOWLEDGE: 'true' }, now: () => new Date('2026-03-20T10:00:00Z') });
     // Referrals through the mediation feature's own use case, so the statistics come from real code.
     const cases: [string, string, string][] = [
       ['geluid', 'politie', '2026-01-10'],

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../core/logger.js';
 import { headingLine } from '../../documents/index.js';
 import { format } from '../../i18n/catalogue.js';
-import type { OutgoingActivity, Turn } from '../../routing/turn.js';
+import type { AnswerStream, OutgoingActivity, Turn } from '../../routing/turn.js';
 import type { Db } from '../../store/db.js';
 import { abstention, answerActivity, answerOffline, buildCitations, citationEntity, type KnowledgeBase, type OfflineAnswer, type Passage } from '../knowledge/index.js';
 import { parseModelAnswer, partialAnswer } from './answer-schema.js';
-import { AnswerStream, STREAM_INTERVAL_MS } from './answer-stream.js';
 import { ChatModelError, type ChatModel, type ChatResult } from './chat-model.js';
 import { checkGrounding, fold } from './grounding-guard.js';
 import { hashOf, llmCallsSince, saveAnswer, type AnswerOutcome } from './llm-store.js';
@@ -21,7 +20,6 @@ export interface LlmAnswerer {
   now(): Date;
   /** Teams ends a stream after 2 minutes; the whole answer must be done well before. */
   deadlineMs?: number;
-  streamIntervalMs?: number;
 }
 
 // The passages retrieval hands to the model: recall@8 is what `npm run eval` measures.
@@ -58,7 +56,7 @@ type Attempt =
   | { outcome: 'llm'; activity: OutgoingActivity; result: ChatResult }
   | { outcome: Exclude<AnswerOutcome, 'llm' | 'rate-limited'>; activity: OutgoingActivity; result?: ChatResult; reason: string };
 
-async function attempt(deps: LlmAnswerer, turn: Turn, question: string, offline: OfflineAnswer, passages: Passage[], stream: AnswerStream | undefined, gemeente: string | null): Promise<Attempt> {
+async function attempt(deps: LlmAnswerer, turn: Turn, question: string, offline: OfflineAnswer, passages: Passage[], stream: AnswerStream, gemeente: string | null): Promise<Attempt> {
   const t = turn.t.llm;
   const controller = new AbortController();
   const abort = () => controller.abort();
@@ -69,15 +67,15 @@ async function attempt(deps: LlmAnswerer, turn: Turn, question: string, offline:
   const onText = (soFar: string) => {
     clearTimeout(idle);
     idle = setTimeout(abort, deps.settings.timeoutMs);
-    stream?.update(partialAnswer(soFar));
+    stream.update(partialAnswer(soFar));
   };
   let result: ChatResult;
   try {
     result = await deps.model.complete({
       messages: buildPrompt(question, promptPassages(passages), turn.locale),
-      stream: Boolean(stream),
+      stream: stream.live,
       signal: controller.signal,
-      ...(stream ? { onText } : {}),
+      ...(stream.live ? { onText } : {}),
     });
   } catch (error) {
     const failure = error instanceof ChatModelError ? error.failure : 'service';
@@ -121,7 +119,7 @@ function logAnswer(log: Logger, entry: Record<string, unknown>): void {
  * candidates the model gets them (with heading path, gemeente and date); its `supported` and the
  * grounding guard decide whether it answers. The offline answer is only the fallback: when the
  * model fails, the user is over the hourly limit, or the guard refuses what the model wrote.
- * Personal chats see it streamed; channels and group chats get one message.
+ * Where the conversation shows a stream (`turn.stream().live`) the answer is seen growing; elsewhere it is one message.
  */
 export async function answerWithLlm(deps: LlmAnswerer, turn: Turn, question: string): Promise<void> {
   const started = performance.now();
@@ -161,10 +159,11 @@ export async function answerWithLlm(deps: LlmAnswerer, turn: Turn, question: str
     return;
   }
 
-  const stream = turn.conversation.type === 'personal' ? new AnswerStream(turn, deps.streamIntervalMs ?? STREAM_INTERVAL_MS) : undefined;
-  if (stream) await stream.start(format(turn.t.llm.searching));
+  // Where the conversation can show it (Teams: personal chats), the answer is seen growing.
+  const stream = turn.stream();
+  await stream.informative(format(turn.t.llm.searching));
   const result = await attempt(deps, turn, question, offline, passages, stream, gemeente);
-  const id = stream ? await stream.finish(result.activity) : await turn.send(result.activity);
+  const id = await stream.end(result.activity);
   await store(result.outcome, id, result.activity.text ?? '', { llmCalled: true, result: result.result, passages });
   const usage = result.result?.usage;
   logAnswer(turn.log, {
@@ -177,8 +176,8 @@ export async function answerWithLlm(deps: LlmAnswerer, turn: Turn, question: str
     completionTokens: usage?.completionTokens,
     totalTokens: usage?.totalTokens,
     passages: passages.length,
-    streamed: Boolean(stream),
-    updates: stream?.updates,
+    streamed: stream.live,
+    updates: stream.live ? stream.updates : undefined,
     ms: Math.round(performance.now() - started),
   });
 }

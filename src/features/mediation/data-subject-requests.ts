@@ -1,7 +1,6 @@
 import { AppError } from '../../core/app-error.js';
 import { format } from '../../i18n/catalogue.js';
 import type { Turn } from '../../routing/turn.js';
-import { ProcessedActivities } from '../../store/processed-activities.js';
 import { updatePostedCards } from './case-card-delivery.js';
 import { normaliseCaseNumber } from './case-number.js';
 import { requireCoordinator, type MediationContext } from './mediation-context.js';
@@ -25,7 +24,7 @@ export async function eraseOnRequest(ctx: MediationContext, turn: Turn, match: R
   const caseNumber = normaliseCaseNumber(match![1]!)!;
   const result = await erasePersonalData(ctx.core.db, { tenantId, caseNumber, actorAadObjectId: actor, now: ctx.core.now() });
   // Stored invoke answers hold no personal data since migration 9; this reaches any older copy too.
-  await new ProcessedActivities(ctx.core.db).forgetResponsesMentioning(caseNumber);
+  await ctx.processed.forgetResponsesMentioning(caseNumber);
   turn.log.info({ caseNumber, erased: result.erased }, 'mediation personal data erased on request');
   turn.defer('mediation.update-case-card', () => updatePostedCards(ctx, result.case));
   await turn.send(format(result.erased ? turn.t.mediation.eraseDone : turn.t.mediation.eraseAlready, { caseNumber }));

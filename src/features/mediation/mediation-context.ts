@@ -7,14 +7,16 @@ import type { CaseFacts } from './case-records.js';
 import { caseCard } from './mediation-cards.js';
 import { COORDINATOR_ROLE } from './mediation-options.js';
 import { readCaseForCoordinator } from './personal-data-access.js';
+import type { ProcessedActivities } from '../../store/processed-activities.js';
 
-/** What the buurtbemiddeling handlers share: the core and the catalogue of the default language. */
+/** What the buurtbemiddeling handlers share: the core, the app's processed activities (erasure forgets stored answers) and the catalogue of the default language. */
 export interface MediationContext {
   core: Core;
+  processed: ProcessedActivities;
   defaultT: Catalogue;
 }
 
-export const mediationContext = (core: Core): MediationContext => ({ core, defaultT: catalogue(core.config.DEFAULT_LOCALE) });
+export const mediationContext = (core: Core, processed: ProcessedActivities): MediationContext => ({ core, processed, defaultT: catalogue(core.config.DEFAULT_LOCALE) });
 
 export const isCoordinator = (ctx: MediationContext, turn: Turn) =>
   ctx.core.organisation.hasRole({ tenantId: turn.tenantId, aadObjectId: turn.user.aadObjectId }, COORDINATOR_ROLE, { at: ctx.core.now() });

@@ -13,6 +13,7 @@ import { mediationStatistics } from './mediation-statistics.js';
 import { mediationUtterances } from './mediation-utterances.js';
 import { eraseExpiredPersonalData } from './personal-data-access.js';
 import { showCase } from './show-case.js';
+import type { ProcessedActivities } from '../../store/processed-activities.js';
 import { submitIntake } from './submit-intake.js';
 
 const DAY_MINUTES = 24 * 60;
@@ -32,9 +33,9 @@ const plainVersioned = z.looseObject(versioned);
  * without personal data, and the AVG duties (access log, export, erase, retention).
  * Route declarations only; each handler is a use case of this folder.
  */
-export function mediationFeature(core: Core): Feature {
+export function mediationFeature(core: Core, { processed }: { processed: ProcessedActivities }): Feature {
   const { db, organisation, config } = core;
-  const ctx = mediationContext(core);
+  const ctx = mediationContext(core, processed);
 
   // A failure is thrown to the scheduler, which logs it with the job's name and records the slot as failed.
   async function runRetention(): Promise<void> {

@@ -30,7 +30,7 @@ export interface DigestFact {
   value: string;
 }
 
-/** Where a digest's parts come from (the real modules in digest-wiring.ts; tests pass their own). */
+/** Where a digest's parts come from (the other features, wired in src/app/digest-sources.ts; tests pass their own). */
 export interface DigestSources {
   milestones(query: DigestQuery): Promise<{ reached: DigestMilestone[]; coming: DigestMilestone[] }>;
   pendingApprovals(query: DigestQuery): Promise<DigestApproval[]>;

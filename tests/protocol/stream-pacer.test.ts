@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StreamPacer } from '../../src/features/llm/stream-pacer.js';
+import { StreamPacer } from '../../src/teams/stream-pacer.js';
 
 // Fake timers: the pacer's clock and waits are exact, and the tests take no real time.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

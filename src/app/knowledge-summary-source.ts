@@ -1,9 +1,11 @@
-import type { Core } from '../feature-context.js';
-import type { KnowledgeBase, KnowledgeDocument } from '../knowledge/index.js';
-import { rankDocuments, resolveDocument } from './document-reference.js';
-import type { DocumentRef, KnowledgeIngest, SummarySource } from './summary-source.js';
-import { summaryDocumentFrom } from './summary-document.js';
-import type { SummaryDocument } from './summary-types.js';
+import type { Core } from '../features/feature-context.js';
+import type { KnowledgeBase, KnowledgeDocument } from '../features/knowledge/index.js';
+import { rankDocuments, resolveDocument, summaryDocumentFrom, type DocumentRef, type KnowledgeIngest, type SummaryDocument, type SummarySource } from '../features/summaries/index.js';
+
+/*
+ * The summaries feature's and the steering digest's view of the knowledge base, wired here in the
+ * composition root: the summaries feature depends on its SummarySource and KnowledgeIngest ports only.
+ */
 
 const ref = (d: KnowledgeDocument): DocumentRef => ({ id: String(d.id), title: d.title });
 const lower = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();

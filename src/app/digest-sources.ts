@@ -1,17 +1,18 @@
-import type { Core } from '../feature-context.js';
-import { catalogue } from '../../i18n/catalogue.js';
-import { milestoneProgress, waitingApprovals, type MilestoneRegister } from '../approvals/index.js';
-import type { KnowledgeBase } from '../knowledge/index.js';
-import { mediationStatistics, type LeadTime } from '../mediation/index.js';
-import { leadTimeText } from '../mediation/lead-time-text.js';
-import { knowledgeStatusNotes } from '../summaries/knowledge-wiring.js';
-import type { DigestFact, DigestSources } from './digest-sources.js';
-import { MAX_NOTES } from './digest.js';
+import type { Core } from '../features/feature-context.js';
+import { catalogue } from '../i18n/catalogue.js';
+import { milestoneProgress, waitingApprovals, type MilestoneRegister } from '../features/approvals/index.js';
+import type { KnowledgeBase } from '../features/knowledge/index.js';
+import { mediationStatistics, type LeadTime } from '../features/mediation/index.js';
+import { leadTimeText } from '../features/mediation/lead-time-text.js';
+import type { DigestFact, DigestSources } from '../features/steering/index.js';
+import { MAX_NOTES as MAX_DIGEST_NOTES } from '../features/steering/digest.js';
+import { knowledgeStatusNotes } from './knowledge-summary-source.js';
 
 const isMediationProgramme = (programme: string) => /bemiddel|mediation/i.test(programme);
 
 /**
- * The digest's parts from the app's own modules: the milestone register and open requests of the
+ * The steering digest's parts from the other features (wired here, in the composition root, so the
+ * steering feature depends on its DigestSources port only): the milestone register and open requests of the
  * approvals feature (every gemeente of the tenant), the aggregated buurtbemiddeling figures, and
  * status notes added to the knowledge base since the previous update.
  */
@@ -38,6 +39,6 @@ export function realDigestSources(core: Core, { register, kb }: { register: Mile
         { label: t.statsToClosed, value: lead(stats.leadTimes.intakeToClosed) },
       ];
     },
-    newStatusNotes: (query) => statusNotes(query.from, MAX_NOTES),
+    newStatusNotes: (query) => statusNotes(query.from, MAX_DIGEST_NOTES),
   };
 }
