@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '../config/load-config.js';
-import { isAppError } from '../core/app-error.js';
-import { createLogger } from '../core/logger.js';
+import { isAppError } from '../errors/app-error.js';
+import { createLogger } from '../logging/logger.js';
 import { format } from '../i18n/catalogue.js';
 import { nl } from '../i18n/nl.js';
 import { openStore } from '../store/open-store.js';

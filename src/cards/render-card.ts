@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
-import { fromRoot } from '../core/project-root.js';
+import { fromRoot } from '../config/project-root.js';
 import type { OutgoingActivity, OutgoingAttachment } from '../routing/turn.js';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';

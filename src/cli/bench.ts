@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromRoot } from '../core/project-root.js';
+import { fromRoot } from '../config/project-root.js';
 import { action, demoPersonas, intakeData, message, withRole, type BenchPersona } from './bench/activities.js';
 import { freePort, killAllChildren, startChild, type ChildServer } from './bench/child-server.js';
 import { runLoad, type LoadResult, type LoadScenario } from './bench/load.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildApp } from '../app/build-app.js';
 import { parseConfig } from '../config/load-config.js';
-import { fromRoot } from '../core/project-root.js';
+import { fromRoot } from '../config/project-root.js';
 import { detectLanguage } from '../i18n/detect-language.js';
 import type { Decision } from '../routing/understand.js';
 import { openPglite } from '../store/pglite-db.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { appPackageConfigSchema } from '../config/app-package-config.js';
 import { loadConfigOrExit } from '../config/load-config.js';
-import { fromRoot } from '../core/project-root.js';
+import { fromRoot } from '../config/project-root.js';
 import { buildAppPackage } from '../tab/app-package.js';
 
 /** `npm run package`: writes the Teams app zip to sideload, with ids and domain from the configuration. */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fromRoot } from '../core/project-root.js';
+import { fromRoot } from '../config/project-root.js';
 
 /**
  * `npm start`: the bot with the embedded store plus the Microsoft 365 Agents Playground, so a

@@ -1,4 +1,4 @@
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { ConversationAddress, Messenger, OutgoingActivity } from '../routing/turn.js';
 import type { Sql } from '../store/db.js';
 import { PostedCards, type PostedCard } from './posted-cards.js';

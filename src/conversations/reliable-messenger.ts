@@ -1,4 +1,4 @@
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { ConversationAddress, Messenger, OutgoingActivity } from '../routing/turn.js';
 
 /** Teams' limits (learn.microsoft.com .../bots/how-to/rate-limit): 7 sends per second per conversation, 50 per second per app per tenant. */

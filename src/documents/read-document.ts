@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
-import { AppError } from '../core/app-error.js';
-import { wellFormedText } from '../core/well-formed-text.js';
+import { AppError } from '../errors/app-error.js';
+import { wellFormedText } from '../text/well-formed-text.js';
 import { assemble, type ReadBlocks } from './blocks.js';
 import type { SourceFormat, StructuredDocument } from './model.js';
 import { readDocx } from './readers/docx.js';

@@ -2,7 +2,7 @@ import type { Config } from '../config/config-schema.js';
 import type { CardDelivery } from '../conversations/card-delivery.js';
 import type { ConversationDirectory } from '../conversations/conversation-directory.js';
 import type { UserDirectory } from '../conversations/user-directory.js';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Organisation } from '../organisation/organisation.js';
 import type { Messenger } from '../routing/turn.js';
 import type { Db } from '../store/db.js';

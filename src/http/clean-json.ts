@@ -1,4 +1,4 @@
-import { wellFormedText } from '../core/well-formed-text.js';
+import { wellFormedText } from '../text/well-formed-text.js';
 
 /** Deeper than any activity Teams sends; a body nested further is refused rather than walked. */
 export const MAX_JSON_DEPTH = 40;

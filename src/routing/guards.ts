@@ -1,4 +1,4 @@
-import { AppError } from '../core/app-error.js';
+import { AppError } from '../errors/app-error.js';
 import type { Guard } from './route.js';
 import type { Turn } from './turn.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../core/app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { remember } from './conversation-memory.js';
 import { enforceGuard, type RouteAccess } from './guards.js';
 import type { IntentClassifier } from './intent-classifier.js';

@@ -1,5 +1,5 @@
-import { toAppError } from '../core/app-error.js';
-import { newReferenceId } from '../core/reference-id.js';
+import { toAppError } from '../errors/app-error.js';
+import { newReferenceId } from '../errors/reference-id.js';
 import { format } from '../i18n/catalogue.js';
 import type { InvokeResult } from './route.js';
 import type { Turn } from './turn.js';

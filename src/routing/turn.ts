@@ -1,4 +1,4 @@
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Catalogue, Locale } from '../i18n/catalogue.js';
 
 /**

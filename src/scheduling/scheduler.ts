@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Cron } from 'croner';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Sql } from '../store/db.js';
 import { catchUpOf, cronOf, latestSlot, timerOf } from './job-slots.js';
 import type { ScheduledJob } from './scheduled-job.js';
@@ -139,7 +139,7 @@ export class Scheduler {
       await job.run({ slot, now });
       log.debug({ ...context, ms: Math.round(performance.now() - started) }, 'scheduled job ran');
     } catch (error) {
-      // The error serializer keeps no statement, parameters or quoted values (src/core/serialize-error.ts).
+      // The error serializer keeps no statement, parameters or quoted values (src/errors/serialize-error.ts).
       outcome = 'failed';
       log.error({ err: error, ...context }, 'scheduled job failed');
     }

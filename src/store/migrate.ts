@@ -1,4 +1,4 @@
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Db } from './db.js';
 import type { Migration } from './migrations/migration.js';
 

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config-schema.js';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Db } from './db.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { AppError } from '../core/app-error.js';
+import { AppError } from '../errors/app-error.js';
 import type { Db, Sql } from './db.js';
 import { inlineParameters } from './inline-parameters.js';
 import { openPgliteThread } from './pglite-thread.js';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Db, Sql } from './db.js';
 import { translateStoreError } from './store-errors.js';
 

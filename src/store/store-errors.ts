@@ -1,5 +1,5 @@
-import { AppError } from '../core/app-error.js';
-import { describeErrorSafely } from '../core/serialize-error.js';
+import { AppError } from '../errors/app-error.js';
+import { describeErrorSafely } from '../errors/serialize-error.js';
 
 // SQLSTATE classes and socket codes that mean "the database is not there", not "the query is wrong".
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { fromRoot } from '../core/project-root.js';
+import { fromRoot } from '../config/project-root.js';
 
 /** What the Teams app package needs from the configuration. */
 export interface AppPackageOptions {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { parse } from 'yaml';
 import type { Config } from '../config/config-schema.js';
-import { fromRoot } from '../core/project-root.js';
+import { fromRoot } from '../config/project-root.js';
 import { organisationSchema } from '../organisation/organisation-schema.js';
 
 /**

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { Config } from '../config/config-schema.js';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Organisation } from '../organisation/organisation.js';
 import { ssoResource } from './app-package.js';
 

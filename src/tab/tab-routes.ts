@@ -3,8 +3,8 @@ import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import type { Core } from '../features/feature-context.js';
 import type { Config } from '../config/config-schema.js';
-import type { Logger } from '../core/logger.js';
-import { fromRoot } from '../core/project-root.js';
+import type { Logger } from '../logging/logger.js';
+import { fromRoot } from '../config/project-root.js';
 import { isLoopback } from '../http/loopback.js';
 import {
   documentsAnswerSchema,

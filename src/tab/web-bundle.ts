@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { fromRoot } from '../core/project-root.js';
+import { fromRoot } from '../config/project-root.js';
 
 /** Bundles the browser side of the tab (src/tab/web) into app.js and app.css for the bot to serve. */
 export async function bundleTabWeb(outdir = fromRoot('dist', 'tab-web')): Promise<void> {

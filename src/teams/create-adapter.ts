@@ -4,7 +4,7 @@ import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFramework
 import { decodeJwt } from 'jose';
 import { createRequire } from 'node:module';
 import type { Config } from '../config/config-schema.js';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import { EdgeCloudAdapter } from './edge-cloud-adapter.js';
 
 /**

@@ -1,7 +1,7 @@
 // botbuilder's own dependency (same version), the class its authentication throws.
 import { AuthenticationConstants, AuthenticationError, ClaimsIdentity, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
 import { CloudAdapter, StatusCodes, type Activity, type Request, type Response, type TurnContext } from 'botbuilder';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 
 /** As botbuilder's activity validator: the wire's ISO strings become Dates, the raw text is kept. */
 function withDates(activity: Activity): Activity {

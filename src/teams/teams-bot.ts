@@ -1,11 +1,11 @@
 import { ActivityTypes, ConversationState, UserState, type Activity, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { ConversationDirectory } from '../conversations/conversation-directory.js';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Locale } from '../i18n/catalogue.js';
 import type { Router } from '../routing/router.js';
 import { describeTurnError, errorInvokeResult } from '../routing/turn-error.js';
 import type { Turn } from '../routing/turn.js';
-import { AppError } from '../core/app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { ProcessedActivities, type Claim, type StoredInvokeResponse } from '../store/processed-activities.js';
 import type { SqlBotStorage } from './sql-bot-storage.js';
 import { toTurn } from './to-turn.js';

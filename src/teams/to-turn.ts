@@ -1,5 +1,5 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../logging/logger.js';
 import { detectLanguage } from '../i18n/detect-language.js';
 import { catalogue, localeFrom, type Locale } from '../i18n/catalogue.js';
 import type { ConversationAddress, ConversationType, Turn } from '../routing/turn.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromRoot } from '../../src/core/project-root.js';
+import { fromRoot } from '../../src/config/project-root.js';
 import { Organisation } from '../../src/organisation/organisation.js';
 import { mayDecide, nextRequestStep, stepAllowed, type approvalStatuses } from '../../src/features/approvals/approval-state.js';
 import { auditToCsv, type AuditRecord } from '../../src/features/approvals/audit-export.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { renderCard } from '../../src/cards/render-card.js';
-import { fromRoot } from '../../src/core/project-root.js';
+import { fromRoot } from '../../src/config/project-root.js';
 
 // adaptivecards' ESM build has extensionless imports that Node cannot load; its UMD bundle works.
 const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js');

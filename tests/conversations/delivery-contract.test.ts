@@ -3,7 +3,7 @@ import { CardDelivery } from '../../src/conversations/card-delivery.js';
 import { ConversationDirectory } from '../../src/conversations/conversation-directory.js';
 import { createReliableMessenger } from '../../src/conversations/reliable-messenger.js';
 import { UserDirectory } from '../../src/conversations/user-directory.js';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { ConversationAddress, Messenger, OutgoingActivity } from '../../src/routing/turn.js';
 import type { Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardDelivery } from '../../src/conversations/card-delivery.js';
 import { UserDirectory } from '../../src/conversations/user-directory.js';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { Messenger } from '../../src/routing/turn.js';
 import type { Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, missingChromiumMessage } from '../helpers/browser-tests.js';
 import { startTestBot, type TestBot } from '../helpers/test-app.js';
-import { fromRoot } from '../../src/core/project-root.js';
+import { fromRoot } from '../../src/config/project-root.js';
 
 export { skipBrowserTests } from '../helpers/browser-tests.js';
 

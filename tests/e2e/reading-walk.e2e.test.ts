@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fromRoot } from '../../src/core/project-root.js';
+import { fromRoot } from '../../src/config/project-root.js';
 import { actionActivity, messageActivity, personas } from '../helpers/teams-activity.js';
 import { cardText, firstCard } from '../helpers/test-app.js';
 import { fill, fillIntake } from './intake-form.js';

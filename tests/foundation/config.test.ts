@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/config-schema.js';
 import { ConfigError, parseConfig } from '../../src/config/load-config.js';
-import { fromRoot } from '../../src/core/project-root.js';
+import { fromRoot } from '../../src/config/project-root.js';
 
 describe('configuration', () => {
   it('runs with no variables at all (local mode, embedded store)', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromRoot } from '../../src/core/project-root.js';
+import { fromRoot } from '../../src/config/project-root.js';
 
 interface Import {
   file: string;

@@ -3,8 +3,8 @@ import { mkdtempSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../src/core/app-error.js';
-import { fromRoot } from '../../src/core/project-root.js';
+import { isAppError } from '../../src/errors/app-error.js';
+import { fromRoot } from '../../src/config/project-root.js';
 import { openPglite } from '../../src/store/pglite-db.js';
 
 function startServer(env: Record<string, string>) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from '../../src/core/app-error.js';
-import { createLogger } from '../../src/core/logger.js';
+import { AppError } from '../../src/errors/app-error.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { catalogue } from '../../src/i18n/catalogue.js';
 import { defineAction, type Feature } from '../../src/routing/route.js';
 import { installRoutes } from '../../src/routing/router.js';

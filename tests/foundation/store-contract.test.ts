@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationDirectory } from '../../src/conversations/conversation-directory.js';
-import { isAppError } from '../../src/core/app-error.js';
-import { createLogger } from '../../src/core/logger.js';
+import { isAppError } from '../../src/errors/app-error.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';

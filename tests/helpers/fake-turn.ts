@@ -1,4 +1,4 @@
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { catalogue } from '../../src/i18n/catalogue.js';
 import type { OutgoingActivity, Turn } from '../../src/routing/turn.js';
 

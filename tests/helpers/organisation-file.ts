@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromRoot } from '../../src/core/project-root.js';
+import { fromRoot } from '../../src/config/project-root.js';
 import type { Role } from '../../src/organisation/organisation-schema.js';
 import { OTHER_TENANT_ID, type Persona } from './teams-activity.js';
 

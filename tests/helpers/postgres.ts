@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { Db } from '../../src/store/db.js';
 import { openPostgres } from '../../src/store/postgres-db.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { readDocument } from '../../src/documents/index.js';
 import { ingestBatch, KnowledgeBase } from '../../src/features/knowledge/index.js';
 import type { Db } from '../../src/store/db.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { answerOffline, KnowledgeBase } from '../../src/features/knowledge/index.js';
 import { loadSampleCorpusIfEmpty } from '../../src/features/knowledge/sample-corpus.js';
 import { anyOfQuery, queryTerms, rankPassages } from '../../src/features/knowledge/store/knowledge-store.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { KnowledgeBase } from '../../src/features/knowledge/index.js';
 import { loadSampleCorpusIfEmpty, sampleFiles } from '../../src/features/knowledge/sample-corpus.js';
 import type { Db } from '../../src/store/db.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { applyCoordinatorAction } from '../../src/features/mediation/apply-coordinator-action.js';
 import { createCase } from '../../src/features/mediation/create-case.js';
 import { validateIntake, type Intake } from '../../src/features/mediation/intake-schema.js';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot } from '../../src/core/project-root.js';
+import { fromRoot } from '../../src/config/project-root.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { createTestDatabase } from '../helpers/postgres.js';
 import { actionActivity, personas } from '../helpers/teams-activity.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/app-error.js';
+import { AppError } from '../../src/errors/app-error.js';
 import type { IntentClassifier, IntentScore } from '../../src/routing/intent-classifier.js';
 import { defineAction, type Feature, type Understood } from '../../src/routing/route.js';
 import { installRoutes, type RouterOptions } from '../../src/routing/router.js';

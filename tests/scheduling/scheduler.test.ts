@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { JobRun, ScheduledJob } from '../../src/scheduling/scheduled-job.js';
 import { latestSlot, nextSlots } from '../../src/scheduling/job-slots.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';

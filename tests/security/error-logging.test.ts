@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { startTestBotOn, type TestBot } from '../helpers/test-app.js';
 import { intakeInput, personalValues } from '../mediation/fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConversationGoneError, createReliableMessenger } from '../../src/conversations/reliable-messenger.js';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { ConversationAddress, Messenger } from '../../src/routing/turn.js';
 
 const address = (id: string): ConversationAddress => ({ conversationId: id, conversationType: 'channel', serviceUrl: 'http://x', raw: {} });

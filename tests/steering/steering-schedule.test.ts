@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config/load-config.js';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/logging/logger.js';
 import type { Core } from '../../src/features/feature-context.js';
 import { configuredMilestoneRegister } from '../../src/features/approvals/milestone-register.js';
 import { KnowledgeBase } from '../../src/features/knowledge/index.js';

@@ -7,7 +7,7 @@ import ajvFormats from 'ajv-formats';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { fromRoot } from '../../src/core/project-root.js';
+import { fromRoot } from '../../src/config/project-root.js';
 import { buildAppPackage, buildManifest } from '../../src/tab/app-package.js';
 
 const require = createRequire(import.meta.url);

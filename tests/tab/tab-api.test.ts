@@ -187,7 +187,7 @@ describe('tab API before the bot is ready', () => {
     const restify = (await import('restify')).default;
     const { registerTabRoutes } = await import('../../src/tab/tab-routes.js');
     const { parseConfig } = await import('../../src/config/load-config.js');
-    const { createLogger } = await import('../../src/core/logger.js');
+    const { createLogger } = await import('../../src/logging/logger.js');
     const server = restify.createServer();
     const config = parseConfig({ LOG_LEVEL: 'silent' });
     registerTabRoutes(server, { config, log: createLogger('silent'), ready: new Promise(() => undefined), isServing: () => false, sources: () => expect.unreachable('the sources are built once ready') });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot } from '../../src/core/project-root.js';
+import { fromRoot } from '../../src/config/project-root.js';
 import { createCase, intakeSchema } from '../../src/features/mediation/index.js';
 import { bundleTabWeb } from '../../src/tab/web-bundle.js';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, missingChromiumMessage, skipBrowserTests } from '../helpers/browser-tests.js';

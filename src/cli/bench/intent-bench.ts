@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildApp } from '../../app/build-app.js';
 import { parseConfig } from '../../config/load-config.js';
-import { fromRoot } from '../../core/project-root.js';
+import { fromRoot } from '../../config/project-root.js';
 import { trainIntentClassifier } from '../../routing/router.js';
 import { openPglite } from '../../store/pglite-db.js';
 

@@ -1,5 +1,5 @@
 import { KnowledgeBase } from '../../features/knowledge/index.js';
-import { createLogger } from '../../core/logger.js';
+import { createLogger } from '../../logging/logger.js';
 import { migrate } from '../../store/migrate.js';
 import { migrations } from '../../store/migrations/index.js';
 import { openPglite } from '../../store/pglite-db.js';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { fromRoot } from '../../core/project-root.js';
+import { fromRoot } from '../../config/project-root.js';
 import { formatOf } from '../../documents/index.js';
 
 /**

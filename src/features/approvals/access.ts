@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import type { Organisation } from '../../organisation/organisation.js';
 import type { Role } from '../../organisation/organisation-schema.js';
 

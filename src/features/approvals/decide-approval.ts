@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { requireKnownTenant } from './access.js';
 import { auditAction, mayDecide, stepAllowed, transitions, type Decision } from './approval-state.js';
 import { appendAudit, findRequest, updateRequest, type ApprovalRequest } from './approval-store.js';

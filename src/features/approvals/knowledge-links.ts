@@ -1,4 +1,4 @@
-import type { Logger } from '../../core/logger.js';
+import type { Logger } from '../../logging/logger.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { LinkedDocument, Milestone } from './milestone-schema.js';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { normalizeWords } from './milestone-register.js';
 import { findDate } from '../../routing/find-date.js';
 import { parseDate } from './dates.js';

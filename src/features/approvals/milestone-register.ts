@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
-import { AppError } from '../../core/app-error.js';
-import { fromRoot } from '../../core/project-root.js';
+import { AppError } from '../../errors/app-error.js';
+import { fromRoot } from '../../config/project-root.js';
 import type { Sql } from '../../store/db.js';
 import { milestoneDefinitionSchema, milestoneFileSchema, type Milestone, type MilestoneDefinition, type MilestoneFile, type MilestoneStatus } from './milestone-schema.js';
 import type { ApprovalStatus } from './approval-state.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { requireKnownTenant, requireRole, tenantGemeente } from './access.js';
 import { auditAction, nextRequestStep } from './approval-state.js';
 import { appendAudit, findRequest, selectRequests, updateRequest, type ApprovalRequest } from './approval-store.js';

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { format } from '../../i18n/catalogue.js';
 import type { Understood } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';

@@ -1,5 +1,5 @@
 import { cardMessage, escapeMessageText } from '../../cards/render-card.js';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { format } from '../../i18n/catalogue.js';
 import { remember as rememberInConversation } from '../../routing/conversation-memory.js';
 import type { Turn } from '../../routing/turn.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { fromRoot } from '../../core/project-root.js';
+import { fromRoot } from '../../config/project-root.js';
 import type { Locale } from '../../i18n/catalogue.js';
 import { fold, tokenize } from './text/normalize.js';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fromRoot } from '../../core/project-root.js';
-import type { Logger } from '../../core/logger.js';
+import { fromRoot } from '../../config/project-root.js';
+import type { Logger } from '../../logging/logger.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { formatOf } from '../../documents/index.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../../core/logger.js';
+import type { Logger } from '../../logging/logger.js';
 import { headingLine } from '../../documents/index.js';
 import { format } from '../../i18n/catalogue.js';
 import type { AnswerStream, OutgoingActivity, Turn } from '../../routing/turn.js';

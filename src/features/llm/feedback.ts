@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import type { Db } from '../../store/db.js';
 import { findAnswerByMessage, hashOf, saveFeedback } from './llm-store.js';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import type { Db } from '../../store/db.js';
 import { caseColumns, findCaseById, toCaseFacts, type CaseFacts } from './case-records.js';
 import { allowedFrom, nextStatus, type CoordinatorAction } from './case-state.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import type { ActionResult } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
 import { applyCoordinatorAction } from './apply-coordinator-action.js';

@@ -1,5 +1,5 @@
 import type { Core } from '../feature-context.js';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { catalogue, type Catalogue } from '../../i18n/catalogue.js';
 import type { ActionResult } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';

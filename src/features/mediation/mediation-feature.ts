@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Core } from '../feature-context.js';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { cardMessage } from '../../cards/render-card.js';
 import { defineAction, type Feature } from '../../routing/route.js';
 import { acceptCase, closeCase, markNotSuitable, referProfessional } from './coordinator-actions.js';

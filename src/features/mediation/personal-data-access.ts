@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import type { Db, Sql } from '../../store/db.js';
 import { findCaseById, findCaseByNumber, loadPersonalData, type CaseFacts, type CasePersonalData } from './case-records.js';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import type { ActionResult } from '../../routing/route.js';
 import type { Turn } from '../../routing/turn.js';
 import { findCaseById } from './case-records.js';

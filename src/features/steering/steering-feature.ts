@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Core } from '../feature-context.js';
 import { escapeCardText, renderCard } from '../../cards/render-card.js';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { catalogue, format } from '../../i18n/catalogue.js';
 import { defineAction, type Feature } from '../../routing/route.js';
 import type { Messenger } from '../../routing/turn.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../core/logger.js';
+import type { Logger } from '../../logging/logger.js';
 import type { ScheduledJob } from '../../scheduling/scheduled-job.js';
 import type { Sql } from '../../store/db.js';
 import { claimOnce, recordOutcome, type SteeringGroup } from './steering-groups.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cardMessage, escapeCardText, escapeMessageText, renderCard } from '../../cards/render-card.js';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { catalogue, format, type Locale } from '../../i18n/catalogue.js';
 import type { Messenger, OutgoingActivity, Turn } from '../../routing/turn.js';
 import type { Core } from '../feature-context.js';

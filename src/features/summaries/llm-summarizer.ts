@@ -1,5 +1,5 @@
 import type { Core } from '../feature-context.js';
-import type { Logger } from '../../core/logger.js';
+import type { Logger } from '../../logging/logger.js';
 import { ChatModelError, checkGrounding, createChatModel, llmSettings, type ChatModel } from '../llm/index.js';
 import { extractiveSummarizer, summarizeExtractive } from './extractive-summarizer.js';
 import { wordCount } from '../../documents/index.js';

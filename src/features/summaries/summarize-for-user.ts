@@ -1,5 +1,5 @@
 import { cardMessage, escapeCardText, renderCard } from '../../cards/render-card.js';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { readTextDocument } from '../../documents/index.js';
 import { format } from '../../i18n/catalogue.js';
 import type { Turn } from '../../routing/turn.js';

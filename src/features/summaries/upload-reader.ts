@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { readDocument, renderMarkdown } from '../../documents/index.js';
 import type { DownloadPolicy } from './download-policy.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { fromRoot } from '../../../core/project-root.js';
+import { fromRoot } from '../../../config/project-root.js';
 import { fold } from '../text/normalize.js';
 
 /** data/query-lexicon.yaml: how colleagues ask versus how the documents say it. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fromRoot } from '../../../core/project-root.js';
+import { fromRoot } from '../../../config/project-root.js';
 
 let staticParts: Set<string> | undefined;
 

@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { serializeError } from './serialize-error.js';
+import { serializeError } from '../errors/serialize-error.js';
 
 export type { Logger };
 
