@@ -57,16 +57,18 @@ const articleAfterIs = new Set(['een', 'het', 'de', 'bedoeld', 'gericht']);
 
 /**
  * A sentence that defines the asked term: the term before "is een", "houdt in", "betekent", "is bedoeld"
- * ("Samen Vooruit is een aanpak waarin …"), or the term as the sentence's subject ("Het barrièremodel
- * brengt in beeld …"; not "In de aanpak … deden …"). A sentence that only has "is een" somewhere defines something else.
+ * ("Samen Vooruit is een aanpak waarin …"), or, under a heading naming the term, the term as the
+ * sentence's subject ("Het barrièremodel brengt in beeld …"; not "Buurtbemiddeling wordt ingekocht …"
+ * elsewhere, nor "In de aanpak … deden …"). A sentence that only has "is een" somewhere defines something else.
  */
-function definesTerm(sentence: string, askedWords: readonly string[]): boolean {
+export function definesTerm(sentence: string, askedWords: readonly string[], heading = ''): boolean {
   const { words } = readSentence(sentence);
   const terms = askedWords.map((w) => w.slice(0, Math.max(4, w.length - 2)));
   const termAt = words.findIndex((w) => terms.some((t) => w.startsWith(t) || (t.length >= 6 && w.includes(t))));
   if (termAt < 0) return false;
-  // The term as the sentence's subject: its first words, at most after an article ("Het barrièremodel brengt …").
-  if (termAt === 0 || (termAt === 1 && /^(de|het|een|the|a|an)$/.test(words[0]!))) return true;
+  // Under a heading naming the term, the term as the sentence's subject ("## Barrière-model" → "Het barrièremodel brengt …").
+  const headed = fold(heading).replace(/[^\p{L}\p{N}]/gu, '');
+  if (headed && terms.some((t) => headed.includes(t)) && (termAt === 0 || (termAt === 1 && /^(de|het|een|the|a|an)$/.test(words[0]!)))) return true;
   for (let i = termAt + 1; i < words.length && i - termAt <= 8; i += 1) {
     const w = words[i]!;
     if (definingWords.has(w) || ((w === 'is' || w === 'zijn') && articleAfterIs.has(words[i + 1] ?? '')) || (w === 'bestaat' && words[i + 1] === 'uit') || (w === 'wil' && words[i + 1] === 'zeggen')) return true;

@@ -1,6 +1,6 @@
 import type { StoredSentence } from '../store/knowledge-store.js';
 import { isTableRow, leadInIndex, periodParts, tableHeaderIndex } from './context.js';
-import { namesRoleHolder, satisfiesCue } from './cues.js';
+import { definesTerm, namesRoleHolder, satisfiesCue } from './cues.js';
 import { Lexicon } from './lexicon.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
 
@@ -160,7 +160,13 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     const fromTitle = question.concepts.map((_, k) => Math.max(titleCredit * inTitle[k]!, (reasonSection ? titleCredit : documentTitleCredit) * inDocumentTitle[k]!));
     // "Wie is de burgemeester …": a sentence that only mentions the role ("evalueert de burgemeester de inzet") does not say who holds it.
     const role = question.askedRole;
-    const cueBySentence = passage.sentences.map((s) => (role ? namesRoleHolder(s.text, role) : reasonSection || satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item))));
+    const cueBySentence = passage.sentences.map((s) =>
+      role
+        ? namesRoleHolder(s.text, role)
+        : question.cue === 'definition'
+          ? definesTerm(s.text, askedWords, passage.sectionTitle)
+          : reasonSection || satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item)),
+    );
     const headers = passage.sentences.map((_, i) => tableHeaderIndex(passage.sentences, i));
     // A list item or table row also says what its lead-in says ("Het college besluit:", "Tabel 2 geeft de verdeling").
     const leads = passage.sentences.map((_, i) => leadInIndex(passage.sentences, i));
