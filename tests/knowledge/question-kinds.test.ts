@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOffline, KnowledgeBase } from '../../src/features/knowledge/index.js';
+import { answerCue } from '../../src/features/knowledge/answer/cues.js';
 import type { Db } from '../../src/store/db.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
 
@@ -86,6 +87,9 @@ describe('the offline answer holds the kind of fact asked', () => {
 
   it('defines only the asked term: a sentence with "is een" or "bestaat uit" about something else is no definition', async () => {
     expect((await ask('Wat is buurtbemiddeling?')).abstained).toBe(true);
+    // "Wat is het budget?" asks for a property, not for a definition of "budget".
+    expect(answerCue('Wat is het budget?')).not.toBe('definition');
+    expect(answerCue('Wat is buurtbemiddeling?')).toBe('definition');
     const defined = await ask('Wat houdt de aanpak Op Pad in?');
     expect(defined.text).toContain('afspraken maken');
   });

@@ -8,7 +8,8 @@ const cuePatterns: [RegExp, AnswerCue][] = [
   [/^\s*(waarom|why)\b|\b(om\s+welke\s+reden|wat\s+is\s+de\s+reden|waarom)\b/i, 'reason'],
   [/\bwat\s+(houdt|houden)\b.*\bin\s*[?.!]*\s*$|^\s*wat\s+(betekent|betekenen)\b|^\s*what\s+(does|do)\b.*\b(mean|involve|entail)\b/i, 'definition'],
   // "Wat is buurtbemiddeling?", "Wat is het barrièremodel?", "What is a …?": only the term, nothing else asked.
-  [/^\s*(wat\s+(is|zijn)|what\s+(is|are))\s+((een|het|de|a|an|the)\s+)?[\p{L}'-]+(\s+[\p{L}'-]+)?\s*[?.!]*\s*$/iu, 'definition'],
+  // Not a property of something left unsaid ("Wat is het budget?", "Wat is de deadline?").
+  [/^\s*(wat\s+(is|zijn)|what\s+(is|are))\s+(?!.*\b(budget|doel|doelen|deadline|planning|datum|bedrag|streefwaarde|termijn|kosten|aantal|status|stand|reden|aanleiding|begroting|grondslag|basis|goal|date|cost|costs|amount|number|status|reason)\b)((een|het|de|a|an|the)\s+)?[\p{L}'-]+(\s+[\p{L}'-]+)?\s*[?.!]*\s*$/iu, 'definition'],
   // "Wat doet Ravenvliet tegen online oplichting?", "Hoe pakt … aan?", "What does … do against …?": a measure taken, not a reason or a figure.
   [/^\s*wat\s+(doet|doen|deed|deden|onderneemt|ondernemen)\b.*\b(tegen|aan|voor|om)\b|^\s*hoe\s+(pakt|pakken|bestrijdt|bestrijden|voorkomt|voorkomen|aanpakt)\b|^\s*what\s+(does|do|did)\b.*\bdo\b|^\s*how\s+(does|do|did)\b.*\b(tackle|fight|address|combat|prevent|deal)\b/i, 'action'],
   [/\b(welke|welk)\s+(organisatie|instantie|partij|bestuursorgaan|orgaan|stichting|persoon|functionaris|afdeling|team|dienst)\b|\bwhich\s+(organisation|organization|body|party|person)\b/i, 'person'],
