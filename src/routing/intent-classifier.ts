@@ -56,6 +56,10 @@ const functionWords = new Set(
   ).split(/\s+/),
 );
 
+// A question asks for a fact: it opens with a question word ("kun je …", "can you …" are requests).
+const questionOpening = /^(wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|welk|who|what|when|where|why|how|which)\b/;
+const isQuestion = (normalized: string) => questionOpening.test(normalized);
+
 /** A crude stem: the first five letters, enough to tie "bemiddelingen" to "bemiddeling" and survive a late typo. */
 const stemsOf = (normalized: string) => normalized.split(' ').filter((w) => w.length > 1 && !functionWords.has(w)).map((w) => w.slice(0, 5));
 
@@ -63,6 +67,8 @@ export class IntentClassifier {
   private constructor(
     private readonly nlp: Nlp,
     private readonly vocabulary: ReadonlyMap<string, ReadonlySet<string>>,
+    /** The intents some of whose examples are questions ("hoeveel zaken staan er open?"). */
+    private readonly asking: ReadonlySet<string>,
   ) {}
 
   /**
@@ -74,10 +80,12 @@ export class IntentClassifier {
     container.use(LangNl);
     const nlp = new Nlp({ languages: ['nl'], autoSave: false, autoLoad: false, calculateSentiment: false, nlu: { log: false }, container }, container);
     const vocabulary = new Map<string, Set<string>>();
+    const asking = new Set<string>();
     for (const [intent, utterances] of examples) {
       const words = new Set<string>();
       for (const text of [...utterances.nl, ...utterances.en]) {
         const normalized = normalizeForIntent(text);
+        if (isQuestion(normalized)) asking.add(intent);
         nlp.addDocument('nl', normalized, intent);
         for (const stem of stemsOf(normalized)) words.add(stem);
       }
@@ -105,7 +113,7 @@ export class IntentClassifier {
         }
       }
     }
-    return Object.assign(new IntentClassifier(nlp, vocabulary), { fromCache });
+    return Object.assign(new IntentClassifier(nlp, vocabulary, asking), { fromCache });
   }
 
   /**
@@ -117,6 +125,26 @@ export class IntentClassifier {
     const known = this.vocabulary.get(intent);
     const stems = stemsOf(normalizeForIntent(text));
     return stems.length === 0 || Boolean(known && stems.some((s) => known.has(s)));
+  }
+
+  /**
+   * Whether the classifier's pick of the intent can be trusted for the text: it shares a content
+   * word with the intent's examples; a question ("hoe vaak komt de stuurgroep bijeen?") goes only to
+   * an intent whose examples ask questions too (a command such as "stuur de stuurgroep een update"
+   * does not answer one), and only when at least half of what it asks, names left out, is said in
+   * the intent's examples ("wat doet Haverdijk tegen babbeltrucs" shares only "doet" with "wat doet
+   * de veiligheidsbot": it asks about something the command does not know).
+   */
+  trusts(intent: string, text: string, names: readonly string[] = []): boolean {
+    if (!this.sharesWordsWith(intent, text)) return false;
+    const normalized = normalizeForIntent(text);
+    if (!isQuestion(normalized)) return true;
+    if (!this.asking.has(intent)) return false;
+    const known = this.vocabulary.get(intent);
+    const named = new Set(names.flatMap((n) => stemsOf(normalizeForIntent(n))));
+    const stems = stemsOf(normalized).filter((s) => !named.has(s));
+    if (stems.length < 3 || !known) return true;
+    return stems.filter((s) => known.has(s)).length * 2 >= stems.length;
   }
 
   /** Intents best first; an empty list when neither language model knows any word of the text. */

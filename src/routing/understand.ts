@@ -87,7 +87,7 @@ export async function understand(deps: UnderstandDeps, turn: Understandable): Pr
   const ranked = deps.classifier && !asksWhy ? await deps.classifier.classify(text) : [];
   const words = text.split(/\s+/).filter(Boolean).length;
   const routeOf = (intent: string | undefined) =>
-    deps.messages.find((r) => r.name === intent && r.classify !== false && words <= (r.maxWords ?? Infinity) && (!r.topic || r.topic.test(text)) && deps.classifier!.sharesWordsWith(r.name, text));
+    deps.messages.find((r) => r.name === intent && r.classify !== false && words <= (r.maxWords ?? Infinity) && (!r.topic || r.topic.test(text)) && deps.classifier!.trusts(r.name, text, gemeenten));
   const [first, second] = ranked;
   const best = routeOf(first?.intent);
   if (first && best && first.score >= deps.thresholds.clarifyFloor) {

@@ -14,7 +14,7 @@ function fakeTurn(text: string, overrides: Partial<Turn> = {}) {
 
 /** A classifier that answers what the test says for each text: the router's own logic is what is tested. */
 function scripted(scores: Record<string, IntentScore[]>): IntentClassifier {
-  return { classify: async (text: string) => scores[text] ?? [], sharesWordsWith: () => true } as unknown as IntentClassifier;
+  return { classify: async (text: string) => scores[text] ?? [], sharesWordsWith: () => true, trusts: () => true } as unknown as IntentClassifier;
 }
 
 const seen: { route: string; understood?: Understood }[] = [];

@@ -120,8 +120,9 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   if (asksForPriorities(analysis)) return currentPriorities(kb, analysis.gemeente, locale);
   if (analysis.concepts.length === 0) return abstain(locale, analysis.gemeente, 'no-question');
 
-  const best = windows[0];
-  if (!best || best.score < threshold || !best.cueMet) return abstain(locale, analysis.gemeente);
+  // The best window that holds the asked kind of fact ("hoeveel": a number): a sentence without it may cover the question's words better.
+  const best = windows.find((w) => w.cueMet);
+  if (!best || best.score < threshold) return abstain(locale, analysis.gemeente);
   // Of windows that answer about as well, the one from the newest document.
   const close = windows.filter((w) => w.score >= best.score - CLOSE_MARGIN && w.cueMet);
   const primary = close.sort((a, b) => (b.passage.document.date ?? '').localeCompare(a.passage.document.date ?? '') || b.score - a.score)[0]!;

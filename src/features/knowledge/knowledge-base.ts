@@ -78,6 +78,9 @@ export interface ScoredQuestion {
 
 // How many passages the full-text query hands to sentence scoring.
 const candidateLimit = 40;
+// Headings of sections that give reasons (see score.ts: a why-question is answered by their sentences).
+const reasonHeading = /\b(aanleiding|reden|redenen|waarom|achtergrond|motivering|probleemstelling)\b/i;
+const reasonHeadings: SearchTerm[] = ['aanleiding', 'reden', 'waarom', 'achtergrond', 'motivering', 'probleemstelling'].map((word) => ({ word, prefix: false }));
 // How often the caches ask the store whether documents were added by another process.
 const freshnessMs = 5_000;
 
@@ -256,6 +259,13 @@ export class KnowledgeBase {
     const terms = this.searchTerms(analysis, state);
     if (!terms.length) return { analysis, passages: [], windows: [] };
     const rows = await this.search(terms, { ...(documentIds ? { documentIds } : {}), limit: candidateLimit });
+    // A why-question's answer often stands under "Aanleiding" without the subject's words, which the document's title names:
+    // the reason sections of the documents found are candidates too.
+    if (analysis.cue === 'reason' && rows.length) {
+      const found = [...new Set(rows.slice(0, 10).map((r) => r.documentId))];
+      const seen = new Set(rows.map((r) => r.id));
+      for (const r of await this.search(reasonHeadings, { documentIds: found, limit: 10 })) if (!seen.has(r.id) && reasonHeading.test(r.sectionTitle)) rows.push(r);
+    }
     const passages = rows.map((r) => this.toPassage(r, state)).filter((p): p is Passage => Boolean(p));
     const scoring: ScoringPassage[] = rows.map((r) => ({ id: r.id, documentId: r.documentId, sectionTitle: r.sectionTitle, titleLexemes: r.titleLexemes, documentTitleLexemes: state.titleLexemes.get(r.documentId) ?? [], sentences: r.sentences }));
     const byId = new Map(passages.map((p) => [p.id, p]));

@@ -1,12 +1,17 @@
 import { fold, MONTHS } from '../text/normalize.js';
 
 /** What kind of fact a question asks for, read from its question word. */
-export type AnswerCue = 'date' | 'number' | 'person' | 'duration' | 'period' | 'money' | 'time' | 'reason' | 'definition' | 'list' | null;
+export type AnswerCue = 'date' | 'number' | 'person' | 'duration' | 'period' | 'money' | 'time' | 'reason' | 'definition' | 'action' | 'list' | null;
 
 const cuePatterns: [RegExp, AnswerCue][] = [
   [/\b(hoe\s+laat|om\s+hoe\s+laat|what\s+time|at\s+what\s+time)\b/i, 'time'],
   [/^\s*(waarom|why)\b|\b(om\s+welke\s+reden|wat\s+is\s+de\s+reden|waarom)\b/i, 'reason'],
   [/\bwat\s+(houdt|houden)\b.*\bin\s*[?.!]*\s*$|^\s*wat\s+(betekent|betekenen)\b|^\s*what\s+(does|do)\b.*\b(mean|involve|entail)\b/i, 'definition'],
+  // "Wat is buurtbemiddeling?", "Wat is het barrièremodel?", "What is a …?": only the term, nothing else asked.
+  // Not a property of something left unsaid ("Wat is het budget?", "Wat is de deadline?").
+  [/^\s*(wat\s+(is|zijn)|what\s+(is|are))\s+(?!.*\b(budget|doel|doelen|deadline|planning|datum|bedrag|streefwaarde|termijn|kosten|aantal|status|stand|reden|aanleiding|begroting|grondslag|basis|goal|date|cost|costs|amount|number|status|reason)\b)((een|het|de|a|an|the)\s+)?[\p{L}'-]+(\s+[\p{L}'-]+)?\s*[?.!]*\s*$/iu, 'definition'],
+  // "Wat doet Ravenvliet tegen online oplichting?", "Hoe pakt … aan?", "What does … do against …?": a measure taken, not a reason or a figure.
+  [/^\s*wat\s+(doet|doen|deed|deden|onderneemt|ondernemen)\b.*\b(tegen|aan|voor|om)\b|^\s*hoe\s+(pakt|pakken|bestrijdt|bestrijden|voorkomt|voorkomen|aanpakt)\b|^\s*what\s+(does|do|did)\b.*\bdo\b|^\s*how\s+(does|do|did)\b.*\b(tackle|fight|address|combat|prevent|deal)\b/i, 'action'],
   [/\b(welke|welk)\s+(organisatie|instantie|partij|bestuursorgaan|orgaan|stichting|persoon|functionaris|afdeling|team|dienst)\b|\bwhich\s+(organisation|organization|body|party|person)\b/i, 'person'],
   [/\b(wat\s+kost|wat\s+kosten|hoeveel\s+(geld|euro|kost)|how\s+much\s+(does|do|is|money)|what\s+does\s+.*\bcost)\b/i, 'money'],
   // "Wat zijn de eenmalige kosten", "What are the one-off costs": an amount, not a list.
@@ -14,7 +19,7 @@ const cuePatterns: [RegExp, AnswerCue][] = [
   [/\b(hoe\s+lang|how\s+long)\b/i, 'duration'],
   [/\b(welke\s+periode|welke\s+jaren|which\s+period|what\s+period)\b/i, 'period'],
   [/\b(wanneer|per\s+wanneer|welke\s+datum|op\s+welke\s+dag|when|what\s+date)\b/i, 'date'],
-  [/\b(hoeveel|how\s+many|how\s+much|welk\s+percentage|what\s+percentage|hoe\s+vaak|how\s+often|what\s+share)\b/i, 'number'],
+  [/\b(hoeveel|how\s+many|how\s+much|welk\s+percentage|what\s+percentage|hoe\s+vaak|how\s+often|what\s+share|hoe\s+hoog|hoe\s+groot|how\s+high|how\s+big)\b/i, 'number'],
   [/^\s*(wie|who)\b|\b(door\s+wie|bij\s+wie|met\s+wie|by\s+whom)\b/i, 'person'],
   [/\b(welke|which|wat\s+zijn\s+de|what\s+are\s+the)\s+(\p{L}+\s+)?(?!(does|is|was|has|heeft|zijn|wordt)\b)\p{L}+(en|'?s)\b/iu, 'list'],
 ];
@@ -35,8 +40,42 @@ const durationPattern = new RegExp(`\\b((\\d+|${numberWords}|een)\\s*(-\\s*)?(ja
 const periodPattern = new RegExp(`\\b\\d{4}\\s*[-–]\\s*\\d{2,4}\\b|\\b(periode|looptijd)\\b.*\\d{4}|\\b(van|vanaf)\\s+(\\d{1,2}\\s+)?(${month}|\\d{4}).*\\b(tot|t/m)\\b`, 'i');
 const moneyPattern = /(€|\beuro\b|\bkost(en|t)?\b.*\d|\d+[.,]\d{3}|\bmiljoen\b)/i;
 const timePattern = /\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*uur\b/i;
+const causePattern = /\b(omdat|doordat|vanwege|wegens|daarom|zodat|want|aanleiding|reden|oorzaak|dankzij)\b/i;
+/**
+ * "… besluit om cameratoezicht in te stellen": a clause "om … te" that holds the asked thing itself
+ * says what is done, not why (asked "Waarom komt er cameratoezicht?").
+ */
+function purposeIsAsked(sentence: string, askedWords: readonly string[] = []): boolean {
+  const clause = /\bom\s+((?:\S+\s+){0,7})te\b/i.exec(fold(sentence))?.[1];
+  return Boolean(clause && askedWords.some((w) => clause.includes(w.slice(0, Math.max(4, w.length - 2)))));
+}
 const reasonPattern = /\b(omdat|doordat|vanwege|wegens|daarom|zodat|want|aanleiding|reden|oorzaak|dankzij|om\s+\S+(\s+\S+){0,6}\s+te)\b/i;
-const definitionPattern = /\b(houdt|houden)\b.*\bin\b|\b(is|zijn)\s+(een|het|de)\b|\bbetekent\b|\bbestaat\s+uit\b|\bgaat\s+(het\s+)?om\b|\bwil\s+zeggen\b/i;
+// A measure taken: someone organises, starts, deploys, offers … (not "Aanleiding voor … is …").
+const actionPattern = /\b(organiseer\w*|organiseren|start\w*|zet|zetten|geeft|geven|biedt|bieden|houdt|houden|voert|voeren|pakt|pakken|controleer\w*|investeer\w*|plaatst|plaatsen|treft|neemt|nemen|ontwikkel\w*|werkt|werken|inzet\w*|maatregel\w*|aanpak|campagne\w*|voorlichting\w*|workshops?|lessen|cursus\w*|training\w*|toezicht|handhaa?v\w*|informeert|informeren|wijst|sluit|sloot|bezoeken|bezoekt)\b/i;
+const reasonOpening = /^\s*(aanleiding|de\s+aanleiding|reden|de\s+reden|oorzaak)\b/i;
+const definingWords = new Set(['houdt', 'houden', 'betekent', 'betekenen', 'omvat', 'omvatten']);
+const articleAfterIs = new Set(['een', 'het', 'de', 'bedoeld', 'gericht']);
+
+/**
+ * A sentence that defines the asked term: the term before "is een", "houdt in", "betekent", "is bedoeld"
+ * ("Samen Vooruit is een aanpak waarin …"), or, under a heading naming the term, the term as the
+ * sentence's subject ("Het barrièremodel brengt in beeld …"; not "Buurtbemiddeling wordt ingekocht …"
+ * elsewhere, nor "In de aanpak … deden …"). A sentence that only has "is een" somewhere defines something else.
+ */
+export function definesTerm(sentence: string, askedWords: readonly string[], heading = ''): boolean {
+  const { words } = readSentence(sentence);
+  const terms = askedWords.map((w) => w.slice(0, Math.max(4, w.length - 2)));
+  const termAt = words.findIndex((w) => terms.some((t) => w.startsWith(t) || (t.length >= 6 && w.includes(t))));
+  if (termAt < 0) return false;
+  // Under a heading naming the term, the term as the sentence's subject ("## Barrière-model" → "Het barrièremodel brengt …").
+  const headed = fold(heading).replace(/[^\p{L}\p{N}]/gu, '');
+  if (headed && terms.some((t) => headed.includes(t)) && (termAt === 0 || (termAt === 1 && /^(de|het|een|the|a|an)$/.test(words[0]!)))) return true;
+  for (let i = termAt + 1; i < words.length && i - termAt <= 8; i += 1) {
+    const w = words[i]!;
+    if (definingWords.has(w) || ((w === 'is' || w === 'zijn') && articleAfterIs.has(words[i + 1] ?? '')) || (w === 'bestaat' && words[i + 1] === 'uit') || (w === 'wil' && words[i + 1] === 'zeggen')) return true;
+  }
+  return false;
+}
 const listPattern = /:\s*$|,.*\b(en|of)\b|;|,.*,|\s[—|]\s|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(\p{L}+\s+)?\p{L}+(en|s)\b/iu;
 const roleWords = /(burgemeester|wethouder|adviseur|manager|coordinator|voorzitter|secretaris|directeur|teamchef|teamleider|officier|organisator|opdrachtgever|portefeuillehouder|medewerker|consulent|mediator|bemiddelaar|platform|college|politie|stichting|ministerie|raad|driehoek|riec|boa|handhaver|gemeente|team|afdeling|dienst|woningcorporatie|corporatie|ggd|halt|veiligheidsregio|justitie|openbaar ministerie)\w*/g;
 const namePattern = /\b\p{Lu}\p{Ll}+\s+\p{Lu}|\b\p{Lu}{2,}\b/u;
@@ -67,6 +106,8 @@ function readSentence(sentence: string): ReadSentence {
   return read;
 }
 
+const monthWords = new Set<string>(MONTHS);
+
 /** "14 gemeenten", "dertien meldingen": a number next to (up to two words before) the counted thing. */
 export function countsThing(sentence: string, countedStem: string): boolean {
   // Alternatives are joined by "|": "uur|uren", "volunteer|vrijwilliger".
@@ -75,10 +116,9 @@ export function countsThing(sentence: string, countedStem: string): boolean {
   const stem = countedStem.slice(0, Math.max(4, countedStem.length - 1));
   // "14 gemeenten", "dertien meldingen", and in tables and lists the thing first: "Woninginbraken 96 81", "woninginbraken: 142".
   const names = (w: string) => w.startsWith(stem) || (stem.length >= 6 && w.includes(stem));
-  return counts.some((i) => words.slice(i + 1, i + 4).some(names) || words.slice(Math.max(0, i - 3), i).some(names));
+  // Not the day of a date ("vanaf 1 november 2025 cameratoezicht").
+  return counts.some((i) => !monthWords.has(words[i + 1] ?? '') && (words.slice(i + 1, i + 4).some(names) || words.slice(Math.max(0, i - 3), i).some(names)));
 }
-
-const monthWords = new Set<string>(MONTHS);
 
 /** A number that counts something: not a year, not the day of a date ("6 juli"). */
 function hasCount(sentence: string): boolean {
@@ -116,9 +156,11 @@ export function satisfiesCue(sentence: string, cue: AnswerCue, countedStem?: str
     case 'time':
       return holds(sentence, timePattern);
     case 'reason':
-      return holds(sentence, reasonPattern);
+      return holds(sentence, reasonPattern) && (holds(sentence, causePattern) || !purposeIsAsked(sentence, askedWords));
     case 'definition':
-      return holds(sentence, definitionPattern);
+      return askedWords?.length ? definesTerm(sentence, askedWords) : true;
+    case 'action':
+      return holds(sentence, actionPattern) && !reasonOpening.test(sentence);
     case 'list':
       return holds(sentence, listPattern);
     case 'person':
@@ -152,6 +194,7 @@ export function askedRoleIn(question: string): string | undefined {
 }
 
 const titleToken = /^(,|mr\.?|dr\.?|drs\.?|ir\.?|ing\.?|prof\.?|mevrouw|mevr\.?|mw\.?|dhr\.?|de|heer|\p{Lu}\.(\p{Lu}\.)*,?)$/u;
+const nameParticle = /^(van|de|der|den|el|al|ter|ten|te|la|le|du|da|von)$/;
 const copula = /^(is|was|zijn|waren|wordt|blijft|namelijk)$/;
 const anyRole = new RegExp(roleWords.source);
 
@@ -176,7 +219,10 @@ export function namesRoleHolder(sentence: string, role: string): boolean {
     for (let c = Math.max(0, r - 6); c < Math.min(tokens.length, r + 7); c += 1) {
       if (!copula.test(folded[c]!)) continue;
       // After "is" the holder comes first ("is de gemeentesecretaris"); before it, the holder starts the clause ("De strategisch adviseur veiligheid binnen het team … is beoogd programmamanager").
-      const other = c > r ? [c + 1, c + 2, c + 3] : Array.from({ length: Math.min(c, 10) }, (_, d) => c - 1 - d);
+      // "is mevrouw S. el Amrani": past titles, initials and name particles.
+      let after = c + 1;
+      while (after < tokens.length && after - c <= 5 && (titleToken.test(tokens[after]!) || nameParticle.test(tokens[after]!))) after += 1;
+      const other = c > r ? [c + 1, c + 2, c + 3, after] : Array.from({ length: Math.min(c, 10) }, (_, d) => c - 1 - d);
       if (other.some((o) => o >= 0 && o < tokens.length && o !== r && (isName(o) || isOtherRole(o)))) return true;
     }
   }

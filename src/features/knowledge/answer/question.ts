@@ -18,6 +18,11 @@ export interface Concept {
   phrases: string[][];
   /** How much this word says: rare words in the documents weigh more. */
   weight: number;
+  /**
+   * The question's verb ("zet … in", "werken", "bestaat"): how the fact is phrased more than what
+   * it is about. A sentence counting what a hoeveel-question counts answers it whatever its verb.
+   */
+  verb?: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -44,7 +49,7 @@ export interface AnalyzedQuestion {
 // Words that frame a question rather than say what it is about (Dutch stop words are dropped by the stemmer).
 const framingWords = new Set([
   'wat', 'wie', 'wanneer', 'waar', 'waarom', 'hoe', 'hoeveel', 'welke', 'welk', 'sinds', 'lang', 'staat', 'staan', 'noemt', 'noemen', 'noem', 'zit', 'zitten',
-  'gaat', 'gaan', 'doet', 'doen', 'komt', 'vertel', 'weet', 'weten', 'graag', 'precies', 'eigenlijk', 'ongeveer', 'please', 'kun', 'kunt', 'kan', 'jij', 'je', 'u', 'mij',
+  'gaat', 'gaan', 'doet', 'doen', 'komt', 'komen', 'vertel', 'weet', 'weten', 'graag', 'precies', 'eigenlijk', 'ongeveer', 'please', 'kun', 'kunt', 'kan', 'jij', 'je', 'u', 'mij',
   'heeft', 'hebben', 'had', 'moet', 'moeten', 'wordt', 'worden', 'werd', 'is', 'zijn', 'was', 'waren', 'gebeurt', 'uiterlijk', 'vandaag', 'nu',
   'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been', 'does', 'do', 'did', 'what',
   'which', 'who', 'whom', 'when', 'where', 'why', 'how', 'many', 'much', 'long', 'has', 'have', 'had', 'will', 'would', 'should', 'can', 'could', 'must', 'it', 'its',
@@ -133,6 +138,23 @@ export function separableVerbsJoined(tokens: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * A compound's parts: by the built-in list of common tails, else by the documents' own words when
+ * both halves are words the documents use ("vuurwerkschade" → "vuurwerk", "schade").
+ */
+function compoundOf(token: string, ctx: AnalysisContext): string[] {
+  const known = splitCompound(token, ctx.vocabulary);
+  if (known.length || token.length < 9 || ctx.documentFrequency(ctx.stems.get(token) ?? token) > 0) return known;
+  const used = (w: string) => w.length >= 4 && [w, w.replace(/e$/, ''), w.replace(/en$/, ''), w.replace(/s$/, '')].some((x) => x.length >= 4 && ctx.documentFrequency(x) > 0);
+  for (let i = 4; i <= token.length - 4; i += 1) {
+    const head = token.slice(0, i);
+    const tail = token.slice(i);
+    const stripped = /s$/.test(head) && used(head.slice(0, -1)) ? head.slice(0, -1) : head;
+    if (used(tail) && used(stripped)) return [stripped, tail];
+  }
+  return [];
+}
+
 function idf(ctx: AnalysisContext, stem: string): number {
   const df = ctx.documentFrequency(stem);
   return Math.log(1 + (ctx.passageCount + 1) / (df + 0.5));
@@ -175,7 +197,13 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   const searchWords = new Set<string>();
-  const tokens = separableVerbsJoined(tokenize(normalized));
+  const raw = tokenize(normalized);
+  const tokens = separableVerbsJoined(raw);
+  // "zet … in" → "inzet": the verb the question joined, and the verb itself as the documents may write it ("zet twee straatcoaches in").
+  const joinedVerbs = new Map(tokens.filter((t) => !raw.includes(t)).flatMap((t) => {
+    const particle = [...particles].find((p) => t.startsWith(p) && raw.includes(t.slice(p.length)));
+    return particle ? [[t, t.slice(particle.length)] as const] : [];
+  }));
   // Words written with a capital inside the question: names.
   const capitalised = new Set((normalized.match(/(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+/gu) ?? []).map(fold));
   // Expansions the question spells out ("Meld Misdaad Anoniem"): their acronym is another way to say each of its words.
@@ -187,13 +215,16 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     searchWords.add(fold(e.term));
   }
   const verbIndex = verbAfterQuestionWord(tokens);
+  const countVerb = countVerbIndex(tokens);
   tokens.forEach((token, i) => {
     // A particle left on its own belongs to a framing verb ("doet ... mee"): it says nothing itself.
     if (framingWords.has(token) || ctx.lexicon.framing.has(token) || gemeenteTokens.has(token) || particles.has(token)) return;
     // "vorig jaar", "dit jaar": the documents name the year itself.
     if (/^(jaar|jaren|week|maand|year|week|month)$/.test(token) && ctx.lexicon.relativeTime.has(tokens[i - 1] ?? '')) return;
     // "hoe laat", "hoe vaak", "hoe lang": the question word's second half.
-    if (/^(laat|vaak|lang)$/.test(token) && tokens[i - 1] === 'hoe') return;
+    if (/^(laat|vaak|lang|hoog|groot)$/.test(token) && tokens[i - 1] === 'hoe') return;
+    // "camera's" → "camera", "s": a letter on its own says nothing.
+    if (/^\p{L}$/u.test(token)) return;
     if (ctx.lexicon.relativeTime.has(token) && /^(jaar|jaren|week|maand|year|month)$/.test(tokens[i + 1] ?? '')) return;
     const entry = ctx.glossary.byTerm.get(token);
     const { translation, synonyms } = alternativesOf(token, ctx.glossary, ctx.lexicon);
@@ -224,12 +255,15 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     for (const dutch of translation) phrases.push(tokenize(dutch).map(stemOf).filter((s): s is string => Boolean(s)));
     for (const other of synonyms) phrases.push(tokenize(other).map(stemOf).filter((s): s is string => Boolean(s)));
     for (const acronym of acronymOf.get(token) ?? []) phrases.push([acronym]);
+    const verbPart = joinedVerbs.get(token);
+    if (verbPart && stemOf(verbPart)) phrases.push([stemOf(verbPart)!]);
     // A stem of three letters ("hav" for "haven", "jar" for "jaar") is too short to find compounds by; the word itself is not.
     if (stem && stem.length < 4 && token.length >= 4 && token !== stem) phrases.push([token]);
     // A joined separable verb ("uitvoert") is written as its participle in documents ("uitgevoerd").
     const particle = [...particles].find((p) => token.startsWith(p) && token.length > p.length + 3 && !tokenize(normalized).includes(token));
     if (particle) phrases.push([`${particle}ge${token.slice(particle.length).replace(/(t|en)$/, '')}`]);
-    const parts = splitCompound(token, ctx.vocabulary)
+    const split = compoundOf(token, ctx);
+    const parts = split
       .map(stemOf)
       .filter((s): s is string => Boolean(s) && s !== key);
     const known = (s: string) => ctx.documentFrequency(s) > 0;
@@ -247,12 +281,13 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     else if (i === verbIndex && !/^(wie|who)$/.test(tokens[0] ?? '') && !entry && translation.length === 0) weight *= participleFactor;
     // A participle ("genomen", "gestuurd", "geschat") says how, rarely what: half its weight.
     else if (!noun && /^ge\p{L}{3,}(d|t|en)$/u.test(token) && !entry) weight *= participleFactor;
-    concepts.push({ word: token, stem: key, parts, phrases: phrases.filter((p) => p.length > 0), weight: Number.isFinite(weight) ? weight : own });
+    const verb = i === verbIndex || i === countVerb || joinedVerbs.has(token);
+    concepts.push({ word: token, stem: key, parts, phrases: phrases.filter((p) => p.length > 0), weight: Number.isFinite(weight) ? weight : own, ...(verb && !entry && translation.length === 0 ? { verb } : {}) });
     searchWords.add(corrected ? key : token);
     for (const p of phrases.flat()) searchWords.add(p);
     if (entry) for (const t of tokenize(entry.expansion)) if (stemOf(t)) searchWords.add(t);
     for (const t of [...translation, ...synonyms]) for (const w of tokenize(t)) searchWords.add(w);
-    for (const part of splitCompound(token, ctx.vocabulary)) searchWords.add(part);
+    for (const part of split) searchWords.add(part);
   });
   // What a number in the answer must count: the word after "hoeveel", as the documents write it (typo corrected); not when the documents never use it.
   // "hoeveel vrijwillige bemiddelaars", "how many neighbour mediation cases": any of the next three words may be what is counted.
@@ -299,6 +334,13 @@ function verbAfterQuestionWord(tokens: readonly string[]): number | undefined {
   const word = tokens[at];
   return word && !determiners.has(word) ? at : undefined;
 }
+/** "Hoeveel straatcoaches zet …", "hoeveel vrijwilligers werken …": the verb right after the counted word. */
+function countVerbIndex(tokens: readonly string[]): number | undefined {
+  const at = tokens[0] === 'hoeveel' ? 2 : tokens[0] === 'how' && tokens[1] === 'many' ? 3 : -1;
+  const word = tokens[at];
+  return word && word.length > 2 && /(t|en)$/.test(word) && !determiners.has(word) ? at : undefined;
+}
+
 // Words that say which property is asked (a cost, a yearly figure, a date), not what it is about.
 const propertyWords = /^(jaar|jaarlijks\w*|jaren|maand\w*|week|dag|kost|kosten|kostte|bedrag\w*|aantal|datum|periode|year|years|annual\w*|month\w*|cost|costs|amount|number|date|\d+)$/;
 // After these the next word names the kind of answer ("welke termijn", "hoeveel meldingen"), not its topic.

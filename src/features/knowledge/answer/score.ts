@@ -1,6 +1,6 @@
 import type { StoredSentence } from '../store/knowledge-store.js';
 import { isTableRow, leadInIndex, periodParts, tableHeaderIndex } from './context.js';
-import { namesRoleHolder, satisfiesCue } from './cues.js';
+import { definesTerm, namesRoleHolder, satisfiesCue } from './cues.js';
 import { Lexicon } from './lexicon.js';
 import type { AnalyzedQuestion, Concept } from './question.js';
 
@@ -153,13 +153,20 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     const perSentence = ids.sentences.map((s) => table.coverage(s));
     const inTitle = table.coverage(ids.title);
     const inDocumentTitle = table.coverage(ids.documentTitle);
-    const fromTitle = question.concepts.map((_, k) => Math.max(titleCredit * inTitle[k]!, documentTitleCredit * inDocumentTitle[k]!));
     // Whether each sentence holds the asked kind of fact, once per sentence rather than per window.
     // A section headed "Aanleiding" or "Waarom …" gives reasons, whatever words its sentences use.
-    const reasonSection = question.cue === 'reason' && /\b(aanleiding|reden|waarom|achtergrond|motivering)\b/i.test(passage.sectionTitle);
+    const reasonSection = question.cue === 'reason' && /\b(aanleiding|reden|redenen|waarom|achtergrond|motivering|probleemstelling)\b/i.test(passage.sectionTitle);
+    // Such a section gives the reasons for what the document is about: its title counts as the section's heading.
+    const fromTitle = question.concepts.map((_, k) => Math.max(titleCredit * inTitle[k]!, (reasonSection ? titleCredit : documentTitleCredit) * inDocumentTitle[k]!));
     // "Wie is de burgemeester …": a sentence that only mentions the role ("evalueert de burgemeester de inzet") does not say who holds it.
     const role = question.askedRole;
-    const cueBySentence = passage.sentences.map((s) => (role ? namesRoleHolder(s.text, role) : reasonSection || satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item))));
+    const cueBySentence = passage.sentences.map((s) =>
+      role
+        ? namesRoleHolder(s.text, role)
+        : question.cue === 'definition'
+          ? definesTerm(s.text, askedWords, passage.sectionTitle)
+          : reasonSection || satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item)),
+    );
     const headers = passage.sentences.map((_, i) => tableHeaderIndex(passage.sentences, i));
     // A list item or table row also says what its lead-in says ("Het college besluit:", "Tabel 2 geeft de verdeling").
     const leads = passage.sentences.map((_, i) => leadInIndex(passage.sentences, i));
@@ -176,6 +183,7 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
     // "het tweede halfjaar": a sentence about another part of the year is not about the one asked.
     const partsOf = askedParts.size ? passage.sentences.map((x) => periodParts(x.text)) : [];
     const contextYears = years.length ? new Set([...passage.titleLexemes, ...passage.documentTitleLexemes].filter((l) => years.includes(l))) : undefined;
+    const verbAnswered = ((question.cue === 'number' && Boolean(question.countedStem)) || question.cue === 'definition') && !role;
     const bonus = options.documentBonus?.(passage.documentId) ?? 0;
     const n = passage.sentences.length;
     for (let i = 0; i < n; i += 1) {
@@ -190,6 +198,9 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
           if (j + 1 < n) m = Math.max(m, neighbourCredit * perSentence[j + 1]![k]!);
           if (header !== undefined) m = Math.max(m, headerCredit * perSentence[header]![k]!);
           if (lead !== undefined) m = Math.max(m, headerCredit * perSentence[lead]![k]!);
+          // "Hoeveel straatcoaches zet Ravenvliet in?": a sentence counting the straatcoaches answers, whatever verb it counts them with;
+          // "Wat houdt … in?": a sentence defining the term answers whatever verb it defines it with.
+          if (verbAnswered && question.concepts[k]!.verb && (cueBySentence[i] || cueBySentence[j])) m = 1;
           // A passage's first sentence that refers back ("De verhoging van deze gelden …") may name the main term by reference.
           if (k === topic && m < topicCredit && !(i === 0 && refersBack.test(passage.sentences[0]!.text))) topicNear = topicFactor;
           covered += question.concepts[k]!.weight * m;

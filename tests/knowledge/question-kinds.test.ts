@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerOffline, KnowledgeBase } from '../../src/features/knowledge/index.js';
+import { answerCue } from '../../src/features/knowledge/answer/cues.js';
+import type { Db } from '../../src/store/db.js';
+import { openTestPglite } from '../helpers/pglite-template.js';
+
+/**
+ * The kind of answer a question asks for, whatever words it uses: a count however it is phrased,
+ * a measure taken, a definition of the asked term, a reason under a heading that does not repeat
+ * the subject, English phrases of several words. Two small invented documents (Hoornwijk, Dellemond),
+ * written here; not eval material.
+ */
+const plan = `Gemeente Hoornwijk
+
+# Veiligheidsplan Hoornwijk 2025-2028
+
+Datum: 10 december 2024
+
+## Jeugd
+
+De gemeente zet twee buurtcoaches in op de pleinen. In 2027 evalueert de gemeente de inzet van de buurtcoaches. In de aanpak Op Pad deden in 2024 negen jongeren mee.
+
+## Op Pad
+
+Op Pad is een aanpak waarin jongeren samen met hun ouders afspraken maken over school en werk.
+
+## Organisatie
+
+De stuurgroep veiligheid bestaat uit de burgemeester en de teamchef politie. Buurtbemiddeling wordt ingekocht bij een stichting.
+
+## Oplichting
+
+In 2024 deden inwoners 140 aangiften van oplichting. De gemeente organiseert voorlichtingsavonden over oplichting in de bibliotheek.
+`;
+const report = `Gemeente Hoornwijk
+
+# Voortgangsbrief veiligheid 2025
+
+Datum: 20 mei 2026
+
+## Jeugd
+
+Sinds maart 2026 werken er drie buurtcoaches in plaats van twee.
+`;
+const letter = `Gemeente Dellemond
+
+# Raadsbrief vuurwerkvrije zones
+
+Datum: 2 november 2026
+
+## Aanleiding
+
+Tijdens de jaarwisseling liep de schade door vuurwerk op tot € 120.000 en raakten zes mensen gewond.
+
+## Besluit
+
+De burgemeester wijst twee vuurwerkvrije zones aan: het centrum en het stadspark.
+`;
+
+let db: Db;
+let kb: KnowledgeBase;
+
+beforeAll(async () => {
+  db = await openTestPglite();
+  kb = new KnowledgeBase(db);
+  await kb.ingest({ fileName: 'hoornwijk-veiligheidsplan-2025-2028.md', buffer: Buffer.from(plan) });
+  await kb.ingest({ fileName: 'hoornwijk-voortgangsbrief-veiligheid-2025.md', buffer: Buffer.from(report) });
+  await kb.ingest({ fileName: 'dellemond-raadsbrief-vuurwerkvrije-zones.md', buffer: Buffer.from(letter) });
+}, 120_000);
+afterAll(async () => {
+  await db.close();
+});
+
+const ask = (q: string, locale: 'nl' | 'en' = 'nl') => answerOffline(kb, q, locale);
+
+describe('the offline answer holds the kind of fact asked', () => {
+  it('answers a hoeveel-question with the newest sentence that counts the thing, whatever its verb', async () => {
+    const answer = await ask('Hoeveel buurtcoaches zet Hoornwijk in?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.text.split('\n\n')[0]).toContain('drie buurtcoaches');
+  });
+
+  it('answers "wat doet … tegen …" with a measure, not with a figure about the problem', async () => {
+    const answer = await ask('Wat doet Hoornwijk tegen oplichting?');
+    expect(answer.text).toContain('voorlichtingsavonden');
+  });
+
+  it('defines only the asked term: a sentence with "is een" or "bestaat uit" about something else is no definition', async () => {
+    expect((await ask('Wat is buurtbemiddeling?')).abstained).toBe(true);
+    // "Wat is het budget?" asks for a property, not for a definition of "budget".
+    expect(answerCue('Wat is het budget?')).not.toBe('definition');
+    expect(answerCue('Wat is buurtbemiddeling?')).toBe('definition');
+    const defined = await ask('Wat houdt de aanpak Op Pad in?');
+    expect(defined.text).toContain('afspraken maken');
+  });
+
+  it('finds the reason under "Aanleiding" when only the title names the subject', async () => {
+    expect((await ask('Waarom komen er vuurwerkvrije zones in Dellemond?')).text).toContain('schade door vuurwerk');
+  });
+
+  it('reads an English phrase of several words as one Dutch word', async () => {
+    expect((await ask('What was the fireworks damage in Dellemond at New Year\u2019s Eve?', 'en')).text).toContain('120.000');
+  });
+});
