@@ -1,7 +1,9 @@
 import type { Locale } from './catalogue.js';
 
 // Short function words that are frequent in one language and rare in the other.
-const english = new Set(['hello', 'hi', 'thanks', 'thank', 'bye', 'goodbye', 'morning', 'afternoon', 'evening', 'good', 'the', 'what', 'which', 'who', 'when', 'where', 'how', 'is', 'are', 'does', 'do', 'of', 'and', 'for', 'with', 'please', 'can', 'you', 'about', 'current', 'priorities', 'show', 'summarize', 'summary']);
+const english = new Set(['hello', 'hi', 'thanks', 'thank', 'bye', 'goodbye', 'morning', 'afternoon', 'evening', 'good', 'the', 'what', 'which', 'who', 'when', 'where', 'how', 'is', 'are', 'does', 'do', 'of', 'and', 'for', 'with', 'please', 'can', 'you', 'about', 'current', 'priorities', 'show', 'summarize', 'summary',
+  // Question and auxiliary words that short English questions lean on ("How much did … spend", "Who led …", "Why was …").
+  'why', 'whom', 'whose', 'much', 'many', 'did', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'should', 'could', 'been', 'on', 'at', 'to', 'from', 'that', 'this', 'these', 'those', 'there', 'their', 'they', 'our', 'your', 'my', 'its', 'an', 'any', 'get', 'got', 'tell', 'me', 'last', 'year', 'spend', 'spent', 'led', 'leads', 'according']);
 const dutch = new Set([
   'de', 'het', 'een', 'wat', 'welke', 'wie', 'wanneer', 'waar', 'hoe', 'is', 'zijn', 'van', 'en', 'voor', 'met', 'graag', 'kan', 'je', 'u', 'over',
   'huidige', 'prioriteiten', 'toon', 'vat', 'samen', 'samenvatting', 'hoeveel', 'welk', 'mijn', 'ik', 'er', 'dit', 'deze', 'hulp',

@@ -57,6 +57,31 @@ Tijdens de jaarwisseling liep de schade door vuurwerk op tot € 120.000 en raak
 De burgemeester wijst twee vuurwerkvrije zones aan: het centrum en het stadspark.
 `;
 
+// Fourth round: a holder named right after "is", a meeting that recurs, a compound counted by its head,
+// an amount asked with a verb, a why-question about priorities, how colleagues say what the documents write.
+const programme = `Gemeente Tolbergen
+
+# Jaarprogramma veiligheid 2026
+
+Vastgesteld door het college van burgemeester en wethouders op 3 februari 2026
+
+## Speerpunten
+
+Het college werkt in 2026 aan twee speerpunten: woonoverlast en jeugdgroepen. Ondermijning is dit jaar geen apart speerpunt, omdat de aanpak al regionaal via het RIEC loopt.
+
+## Woonoverlast
+
+Per 1 maart is Anouk Verstraten, beleidsadviseur openbare orde, de trekker van de aanpak woonoverlast.
+
+## Casusoverleg
+
+Bewoners met zorgen over overlast kunnen terecht bij het wijkteam. Het casusoverleg woonoverlast komt elke derde woensdag van de maand bijeen.
+
+## Drugsafval
+
+In 2025 zijn in Tolbergen negen dumpingen van drugsafval gevonden. Sinds januari vergoedt de gemeente per dumping maximaal € 4.000 van de opruimkosten van agrariërs.
+`;
+
 let db: Db;
 let kb: KnowledgeBase;
 
@@ -66,6 +91,7 @@ beforeAll(async () => {
   await kb.ingest({ fileName: 'hoornwijk-veiligheidsplan-2025-2028.md', buffer: Buffer.from(plan) });
   await kb.ingest({ fileName: 'hoornwijk-voortgangsbrief-veiligheid-2025.md', buffer: Buffer.from(report) });
   await kb.ingest({ fileName: 'dellemond-raadsbrief-vuurwerkvrije-zones.md', buffer: Buffer.from(letter) });
+  await kb.ingest({ fileName: 'tolbergen-jaarprogramma-veiligheid-2026.md', buffer: Buffer.from(programme) });
 }, 120_000);
 afterAll(async () => {
   await db.close();
@@ -100,5 +126,28 @@ describe('the offline answer holds the kind of fact asked', () => {
 
   it('reads an English phrase of several words as one Dutch word', async () => {
     expect((await ask('What was the fireworks damage in Dellemond at New Year\u2019s Eve?', 'en')).text).toContain('120.000');
+  });
+
+  it('names the holder of a role said as "is <name>, <what they do>, de <role>"', async () => {
+    expect((await ask('wie is trekker aanpak woonoverlast in tolbergen')).text).toContain('Anouk Verstraten');
+  });
+
+  it('answers when a meeting is asked with the day it recurs', async () => {
+    expect((await ask('Wanneer vergadert het casusoverleg woonoverlast in Tolbergen?')).text).toContain('derde woensdag');
+  });
+
+  it('counts a compound by its head, and reads "hoeveel <verb>" as asking for an amount', async () => {
+    expect((await ask('hoeveel drugsdumpingen had tolbergen in 2025')).text).toContain('negen dumpingen');
+    expect((await ask('Hoeveel vergoedt Tolbergen maximaal per dumping aan boeren?')).text).toContain('4.000');
+  });
+
+  it('answers a why-question about priorities with the reason, not with the priorities overview', async () => {
+    const answer = await ask('Waarom is ondermijning dit jaar geen apart speerpunt in Tolbergen?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.text).toContain('regionaal via het RIEC');
+  });
+
+  it('reads how colleagues say it as the documents write it ("goedgekeurd" for "vastgesteld")', async () => {
+    expect((await ask('Wanneer is het jaarprogramma veiligheid van Tolbergen door het college goedgekeurd?')).text).toContain('3 februari 2026');
   });
 });

@@ -29,6 +29,12 @@ const setSchema = z.object({
   documents: z.array(z.string()).min(1),
   /** Tags per question id, for sets whose lines carry none (a JSON object id → tags). */
   tags: z.string().optional(),
+  /**
+   * The least `npm test` accepts on a dev set (shares 0..1; default answered 0.8, abstained 0.9, recall@8 0.95).
+   * A set that was held out and is now dev keeps the level it was measured at as its floor: a guard against
+   * getting worse, not a target reached.
+   */
+  guard: z.object({ answered: z.number().min(0).max(1).optional(), abstained: z.number().min(0).max(1).optional(), recall8: z.number().min(0).max(1).optional() }).optional(),
 });
 export type EvalSetSpec = z.infer<typeof setSchema>;
 
@@ -40,6 +46,7 @@ export interface EvalSet {
   questionsFile: string;
   items: EvalItem[];
   documents: string[];
+  guard: { answered: number; abstained: number; recall8: number };
 }
 
 export const defaultManifest = fromRoot('tests/knowledge/eval/sets.json');
@@ -66,7 +73,7 @@ export function readItems(file: string, tagsFile?: string): EvalItem[] {
 /** An ad-hoc set: one questions file and the documents to ingest for it. */
 export function adHocSet(questionsFile: string, documents: readonly string[]): EvalSet {
   const file = resolve(questionsFile);
-  return { name: file.split('/').pop()!.replace(/\.jsonl$/, ''), part: 'dev', questionsFile: file, items: readItems(file), documents: expandDocuments(documents.map((d) => resolve(d))) };
+  return { name: file.split('/').pop()!.replace(/\.jsonl$/, ''), part: 'dev', questionsFile: file, items: readItems(file), documents: expandDocuments(documents.map((d) => resolve(d))), guard: { answered: 0.8, abstained: 0.9, recall8: 0.95 } };
 }
 
 /** The sets of a manifest (tests/knowledge/eval/sets.json by default); paths are relative to it. */
@@ -82,6 +89,7 @@ export function loadManifest(file = defaultManifest): EvalSet[] {
       questionsFile,
       items: readItems(questionsFile, spec.tags ? resolve(base, spec.tags) : undefined),
       documents: expandDocuments(spec.documents.map((d) => resolve(base, d))),
+      guard: { answered: 0.8, abstained: 0.9, recall8: 0.95, ...spec.guard },
     };
   });
 }

@@ -93,7 +93,8 @@ const policyStems = new Set(['beleid', 'veilig', 'veiligheid', 'integral', 'inte
 
 /** "Wat zijn de huidige prioriteiten?", "Prioriteiten van Hengelo?": an overview rather than one fact. */
 export function asksForPriorities(analysis: AnalyzedQuestion): boolean {
-  if (!priorityWords.test(analysis.text)) return false;
+  // "Waarom is X geen speerpunt?" asks for a reason, not for the overview.
+  if (!priorityWords.test(analysis.text) || analysis.cue === 'reason') return false;
   if (currentWords.test(analysis.text)) return true;
   return analysis.concepts.every((c) => policyStems.has(c.stem) || policyStems.has(c.word));
 }

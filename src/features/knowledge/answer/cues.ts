@@ -32,8 +32,8 @@ export function answerCue(question: string): AnswerCue {
 const month = MONTHS.join('|');
 const numberWords = 'twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|honderd|duizend|miljoen|miljard|één|half|helft';
 const datePattern = new RegExp(
-  `\\b(\\d{1,2}\\s+(${month})|(${month})\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege)\\s+(van\\s+)?\\d{4}|in\\s+(${month})|(in|per|vanaf|sinds|tot|voor|na|uiterlijk|eind|begin|medio)\\s+\\d{4})\\b`,
-  'i',
+  `\\b(\\d{1,2}\\s+(${month})|(${month})\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege)\\s+(van\\s+)?\\d{4}|in\\s+(${month})|(in|per|vanaf|sinds|tot|voor|na|uiterlijk|eind|begin|medio)\\s+\\d{4}|(elke|iedere|om\\s+de)\\s+(\\p{L}+\\s+)?(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week|weken|maand|maanden|kwartaal|jaar)|(wekelijks|tweewekelijks|maandelijks|driemaandelijks|jaarlijks|halfjaarlijks|elk\\s+kwartaal|per\\s+kwartaal))\\b`,
+  'iu',
 );
 const numberPattern = new RegExp(`(\\d|\\b(${numberWords})\\b)`, 'i');
 const durationPattern = new RegExp(`\\b((\\d+|${numberWords}|een)\\s*(-\\s*)?(jaar|jaren|maanden|maand|weken|week|dagen|dag|uur)|(${numberWords})(jarig|jarige|maands|weeks)|\\d{4}\\s*[-–]\\s*\\d{4}|\\d+-jarig\\w*)\\b`, 'i');
@@ -115,7 +115,12 @@ export function countsThing(sentence: string, countedStem: string): boolean {
   const { words, counts } = readSentence(sentence);
   const stem = countedStem.slice(0, Math.max(4, countedStem.length - 1));
   // "14 gemeenten", "dertien meldingen", and in tables and lists the thing first: "Woninginbraken 96 81", "woninginbraken: 142".
-  const names = (w: string) => w.startsWith(stem) || (stem.length >= 6 && w.includes(stem));
+  // A compound is counted by its head too ("17 dumpingen" counts "drugsdumpingen"): Dutch compounds end in what they are.
+  const isHead = (w: string) => {
+    for (let k = Math.min(w.length, countedStem.length - 3); k >= 4; k -= 1) if (countedStem.endsWith(w.slice(0, k))) return true;
+    return false;
+  };
+  const names = (w: string) => w.startsWith(stem) || (stem.length >= 6 && w.includes(stem)) || (countedStem.length >= 8 && isHead(w));
   // Not the day of a date ("vanaf 1 november 2025 cameratoezicht").
   return counts.some((i) => !monthWords.has(words[i + 1] ?? '') && (words.slice(i + 1, i + 4).some(names) || words.slice(Math.max(0, i - 3), i).some(names)));
 }
@@ -216,13 +221,15 @@ export function namesRoleHolder(sentence: string, role: string): boolean {
     while (k < tokens.length && k - r <= 4 && titleToken.test(tokens[k]!)) k += 1;
     if (k < tokens.length && k - r <= 4 && isName(k)) return true;
     // The role and its holder on either side of "is".
-    for (let c = Math.max(0, r - 6); c < Math.min(tokens.length, r + 7); c += 1) {
+    for (let c = Math.max(0, r - 12); c < Math.min(tokens.length, r + 7); c += 1) {
       if (!copula.test(folded[c]!)) continue;
+      // Further than six words before the role only as "is <Name>, <what they do>, de <role>": the name right after the copula.
+      if (c < r - 6 && !isName(c + 1)) continue;
       // After "is" the holder comes first ("is de gemeentesecretaris"); before it, the holder starts the clause ("De strategisch adviseur veiligheid binnen het team … is beoogd programmamanager").
       // "is mevrouw S. el Amrani": past titles, initials and name particles.
       let after = c + 1;
       while (after < tokens.length && after - c <= 5 && (titleToken.test(tokens[after]!) || nameParticle.test(tokens[after]!))) after += 1;
-      const other = c > r ? [c + 1, c + 2, c + 3, after] : Array.from({ length: Math.min(c, 10) }, (_, d) => c - 1 - d);
+      const other = c > r ? [c + 1, c + 2, c + 3, after] : [...(after < r ? [after] : []), ...Array.from({ length: Math.min(c, 10) }, (_, d) => c - 1 - d)];
       if (other.some((o) => o >= 0 && o < tokens.length && o !== r && (isName(o) || isOtherRole(o)))) return true;
     }
   }

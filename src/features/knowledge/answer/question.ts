@@ -295,8 +295,16 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   const after = /\b(?:hoeveel|how\s+many)\s+([\p{L}\s]+)/u.exec(folded)?.[1]?.split(/\s+/).slice(0, 3) ?? [];
   const stop = after.findIndex((w) => !concepts.some((c) => c.word === w));
   const run = stop === -1 ? after : after.slice(0, stop);
-  const countedConcepts = concepts.filter((c) => run.includes(c.word));
-  const countedStems = countedConcepts.flatMap((c) => [c.stem, ...c.phrases.filter((p) => p.length === 1).map((p) => p[0]!)]).filter((s) => ctx.documentFrequency(s) > 0);
+  // "hoeveel vergoedt …" asks for an amount, not for a count of something named: a verb is not what is counted.
+  // A word followed by its subject ("hoeveel vergoedt Ellenwoude", "hoeveel kost de inzet") is that verb.
+  const verbal = (w: string) => {
+    const next = tokens[tokens.indexOf(w) + 1] ?? '';
+    return /t$/.test(w) && (/^(de|het|een|er|die|deze|dit|the|a|an)$/.test(next) || capitalised.has(next));
+  };
+  const countedConcepts = concepts.filter((c) => run.includes(c.word) && !c.verb && !verbal(c.word));
+  // A compound is counted by its head as well: Dutch compounds end in what they are ("drugsdumpingen" are "dumpingen").
+  const head = (c: Concept) => (c.parts.length > 0 && c.parts.at(-1)!.length >= 4 ? [c.parts.at(-1)!] : []);
+  const countedStems = countedConcepts.flatMap((c) => [c.stem, ...c.phrases.filter((p) => p.length === 1).map((p) => p[0]!), ...head(c)]).filter((s) => ctx.documentFrequency(s) > 0);
   const countedStem = countedStems.length ? [...new Set(countedStems)].join('|') : undefined;
   const askedRole = answerCue(normalized) === 'person' ? askedRoleIn(normalized) : undefined;
   const countAsked = /\b(welke|which|what\s+are\s+the)\b/i.test(normalized) ? announcedCountIn(folded) : undefined;
