@@ -40,7 +40,15 @@ export function createShared(core: Core): Shared {
  * The one place features are installed. Order matters for message routes: the first match wins,
  * so specific commands come before broad ones; the shell (help) goes first, Q&A is the fallback.
  */
-export function createFeatures(core: Core, shared: Shared): { features: Feature[]; unmatched: ReturnType<typeof shellFeature>['unmatched']; clarify: ReturnType<typeof shellFeature>['clarify']; rewriteFollowUp?: ReturnType<typeof llmFeature>['rewriteFollowUp'] } {
+export function createFeatures(
+  core: Core,
+  shared: Shared,
+): {
+  features: Feature[];
+  unmatched: ReturnType<typeof shellFeature>['unmatched'];
+  clarify: ReturnType<typeof shellFeature>['clarify'];
+  rewriteFollowUp?: ReturnType<typeof llmFeature>['rewriteFollowUp'];
+} {
   const kb = shared.knowledge;
   const llm = llmFeature(core, kb);
   const features: Feature[] = [

@@ -35,8 +35,16 @@ export function knowledgeSummarySource(core: Core, kb: KnowledgeBase): SummarySo
       // Said in other words ("de notitie van Twenterand over 2023"): title words, type, gemeente and year.
       const documents = await kb.listDocuments();
       const gemeenten = [...new Set([...documents.map((d) => d.gemeente).filter((g): g is string => Boolean(g)), ...core.organisation.allGemeenten()])];
-      const meant = resolveDocument(documents.map((d) => ({ ...d, id: String(d.id) })), query, gemeenten);
-      const ranked = rankDocuments(documents.map((d) => ({ ...d, id: String(d.id) })), query, gemeenten).map((r) => ({ id: r.document.id, title: r.document.title }));
+      const meant = resolveDocument(
+        documents.map((d) => ({ ...d, id: String(d.id) })),
+        query,
+        gemeenten,
+      );
+      const ranked = rankDocuments(
+        documents.map((d) => ({ ...d, id: String(d.id) })),
+        query,
+        gemeenten,
+      ).map((r) => ({ id: r.document.id, title: r.document.title }));
       return { match: meant ? { id: meant.id, title: meant.title } : undefined, suggestions: ranked.length ? ranked.slice(0, 5) : found.map(ref) };
     },
     async document(_tenantId, id) {

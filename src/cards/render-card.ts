@@ -40,12 +40,14 @@ export function cardMessage(card: Record<string, unknown>, extra: Omit<OutgoingA
  * reads is escaped: the characters of emphasis, links and code anywhere, list and heading markers at a line start.
  */
 export function escapeCardText(text: string): string {
-  return text
-    .replace(/[\\`*_[\]~<>]/g, '\\$&')
-    .replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2')
-    // headings are not in the card subset, but a client that reads full markdown must not make one either
-    .replace(/^(\s*)#/gm, '$1\\#')
-    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+  return (
+    text
+      .replace(/[\\`*_[\]~<>]/g, '\\$&')
+      .replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2')
+      // headings are not in the card subset, but a client that reads full markdown must not make one either
+      .replace(/^(\s*)#/gm, '$1\\#')
+      .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.')
+  );
 }
 
 /**

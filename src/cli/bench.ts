@@ -37,7 +37,7 @@ const policyQuestions = [
   'Wie is de ambtelijk opdrachtgever van het programma veiligheid?',
   'Wanneer worden de eerste resultaten van de veiligheidsmonitor verwacht?',
   'Hoeveel gemeenten werken samen in het platform IVZ?',
-  'Wanneer zijn de camera\'s bij het station in Vroomshoop geplaatst?',
+  "Wanneer zijn de camera's bij het station in Vroomshoop geplaatst?",
   'Wanneer is het samenwerkingscontract voor buurtbemiddeling getekend?',
 ];
 
@@ -113,7 +113,7 @@ async function prepareApproval(url: string, serviceUrl: string, adviseur: BenchP
     if (ref) return ref;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('The approval request did not show up in the burgemeester\'s pending list');
+  throw new Error("The approval request did not show up in the burgemeester's pending list");
 }
 
 function scenarios(serviceUrl: string, personas: BenchPersona[], approval: { requestId: string; version: number }) {
@@ -192,7 +192,9 @@ async function main(): Promise<void> {
           const result = await runLoad(t, s, connections, seconds);
           loads.push(result);
           const problems = result.non2xx + result.errors + result.timeouts + result.wrong;
-          log(`  ${t.name}: ${s.name} @${connections}: ${round(result.throughput)} req/s, p95 ${round(result.p95)} ms${problems ? `, PROBLEMS ${JSON.stringify(result.statusCodes)} errors ${result.errors} timeouts ${result.timeouts} wrong ${result.wrong}: ${result.sample}` : ''}`);
+          log(
+            `  ${t.name}: ${s.name} @${connections}: ${round(result.throughput)} req/s, p95 ${round(result.p95)} ms${problems ? `, PROBLEMS ${JSON.stringify(result.statusCodes)} errors ${result.errors} timeouts ${result.timeouts} wrong ${result.wrong}: ${result.sample}` : ''}`,
+          );
         }
       }
     }
@@ -201,10 +203,10 @@ async function main(): Promise<void> {
       `Store: ${storeName}.`,
       `Both servers run as child processes (\`node dist/app/server.js\`, as \`npm run serve\` runs it, with a fresh ${benchServer ? 'PostgreSQL database' : 'PGlite DATA_DIR'}, SAMPLE_KNOWLEDGE=true, LOG_LEVEL=warn; \`node dist/cli/bench/echo-bot.js\`); the replies' serviceUrl is a local connector stub that answers at once.`,
       `Load: autocannon, ${seconds} s per run after a ${warmupSeconds} s warm-up, POST /api/messages with Teams-shaped activities (channelId msteams, demo tenant, the people of src/content/organisation.yaml), a new activity id per request; messages with deliveryMode expectReplies, card actions as adaptiveCard/action invokes (the HTTP answer is the invoke response).`,
-      'cpu ms/req: the server process\'s CPU time (user + system, /proc/<pid>/stat) during the run divided by the requests: unlike latency and req/s it hardly changes with other load on the machine; 1000 / cpu ms/req is the most one core can serve.',
+      "cpu ms/req: the server process's CPU time (user + system, /proc/<pid>/stat) during the run divided by the requests: unlike latency and req/s it hardly changes with other load on the machine; 1000 / cpu ms/req is the most one core can serve.",
       'The bot runs with EXPENSIVE_REQUESTS_PER_MINUTE=0: the per-user limit (20 policy answers a minute) would otherwise answer most of the load from a few personas with "wacht even".',
       `Offline answer: rotates ${policyQuestions.length} questions about the sample documents; an answer counts as right when it carries a citation.`,
-      'Intake submit: mediation.submit with a complete intake and a new idempotencyKey per request, so every request stores a new case (and posts the coordinators\' card to the connector stub).',
+      "Intake submit: mediation.submit with a complete intake and a new idempotencyKey per request, so every request stores a new case (and posts the coordinators' card to the connector stub).",
       'Approval: approval.refresh of one open request by the burgemeester (the approver\'s view with the decision buttons): a decision can be made only once per request, so approving at load would measure "already decided" answers; refresh runs the same lookup, permission check and card rendering without the write.',
       `Retrieval: ${documentCount} generated documents (seeded; gemeenten, themes, dates, numbers) ingested with KnowledgeBase.ingest into an in-memory PGlite store, then ${questionCount} generated questions through retrieve(), one at a time, in this process after the servers stopped.`,
     );
@@ -217,7 +219,9 @@ async function main(): Promise<void> {
   log(`Generating and ingesting ${documentCount} documents for the retrieval benchmark...`);
   const retrieval = await runRetrievalBench(documentCount, questionCount, log);
   const intents = await runIntentBench(5, log);
-  notes.push(`Intent classification: the router's whole decision (exact patterns, follow-ups, the NLP.js classifier, threshold) for the ${intents.messages / 4} utterances of tests/routing/intents-dev.jsonl, 4 measured rounds after one warm-up, in this process; training the classifier from every route's examples took ${intents.trainMs.toFixed(0)} ms (part of start-up).`);
+  notes.push(
+    `Intent classification: the router's whole decision (exact patterns, follow-ups, the NLP.js classifier, threshold) for the ${intents.messages / 4} utterances of tests/routing/intents-dev.jsonl, 4 measured rounds after one warm-up, in this process; training the classifier from every route's examples took ${intents.trainMs.toFixed(0)} ms (part of start-up).`,
+  );
   rmSync(work, { recursive: true, force: true });
 
   const offline10 = loads.find((l) => l.target === 'bot' && l.scenario === 'offline answer' && l.connections === 10);
@@ -227,8 +231,18 @@ async function main(): Promise<void> {
   const problems = loads.reduce((n, l) => n + l.non2xx + l.errors + l.timeouts + l.wrong, 0);
   const targets: Target[] = [
     { name: 'offline answer p95 @10', goal: '<= 50 ms', measured: offline10 ? `${round(offline10.p95)} ms` : '-', pass: Boolean(offline10 && offline10.p95 <= 50) },
-    { name: 'offline answer throughput @10', goal: '>= 1/3 of echo', measured: ratio10 ? `${ratio10.toFixed(2)} x echo${cpuRatio ? ` (by CPU cost ${cpuRatio.toFixed(2)} x)` : ''}` : '-', pass: Boolean(ratio10 && ratio10 >= 1 / 3) },
-    { name: 'ready, existing store', goal: '<= 5000 ms', measured: `${round(startup.existingMs)} ms${startup.existingCpuMs ? ` (CPU ${startup.existingCpuMs.toFixed(0)} ms)` : ''}`, pass: startup.existingMs <= 5000 },
+    {
+      name: 'offline answer throughput @10',
+      goal: '>= 1/3 of echo',
+      measured: ratio10 ? `${ratio10.toFixed(2)} x echo${cpuRatio ? ` (by CPU cost ${cpuRatio.toFixed(2)} x)` : ''}` : '-',
+      pass: Boolean(ratio10 && ratio10 >= 1 / 3),
+    },
+    {
+      name: 'ready, existing store',
+      goal: '<= 5000 ms',
+      measured: `${round(startup.existingMs)} ms${startup.existingCpuMs ? ` (CPU ${startup.existingCpuMs.toFixed(0)} ms)` : ''}`,
+      pass: startup.existingMs <= 5000,
+    },
     { name: 'RSS with the sample corpus', goal: '<= 300 MB', measured: rssMb === undefined ? '-' : `${rssMb.toFixed(0)} MB`, pass: rssMb !== undefined && rssMb <= 300 },
     { name: `retrieval p95, ${documentCount} documents`, goal: '<= 100 ms', measured: `${round(retrieval.p95)} ms`, pass: retrieval.p95 <= 100 },
     { name: 'intent classification per message', goal: '<= 5 ms', measured: `mean ${intents.meanMs.toFixed(2)} ms, p95 ${intents.p95Ms.toFixed(2)} ms`, pass: intents.p95Ms <= 5 },
@@ -237,12 +251,17 @@ async function main(): Promise<void> {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown cpu';
   const busiest = Math.max(Number(loadBefore), loadavg()[0]!);
   if (busiest > cpus().length) {
-    notes.push(`The machine was oversubscribed (load average up to ${busiest.toFixed(1)} on ${cpus().length} cores): wall-clock latencies, req/s and start times are inflated by waiting for a core; the CPU figures (cpu ms/req, start CPU) are the better guide to what the bot costs.`);
+    notes.push(
+      `The machine was oversubscribed (load average up to ${busiest.toFixed(1)} on ${cpus().length} cores): wall-clock latencies, req/s and start times are inflated by waiting for a core; the CPU figures (cpu ms/req, start CPU) are the better guide to what the bot costs.`,
+    );
   }
   const report: BenchReport = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     machine: { cores: cpus().length, cpu, node: process.version, platform: `${platform()} ${release()}`, loadBefore, loadAfter: loadavg()[0]!.toFixed(2) },
-    commands: [benchServer ? 'BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench' : 'npm run bench', `BENCH_SECONDS=${seconds} BENCH_DOCUMENTS=${documentCount} BENCH_QUESTIONS=${questionCount} (defaults 10, 2000, 200)`],
+    commands: [
+      benchServer ? 'BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench' : 'npm run bench',
+      `BENCH_SECONDS=${seconds} BENCH_DOCUMENTS=${documentCount} BENCH_QUESTIONS=${questionCount} (defaults 10, 2000, 200)`,
+    ],
     startup,
     loads,
     rssMb,

@@ -18,8 +18,7 @@ import { openStore } from '../store/open-store.js';
  * `--title`, `--gemeente`, `--type`, `--date` correct what was inferred (for every file named).
  */
 const t = catalogue('nl');
-const usage =
-  'Gebruik: npm run ingest -- [--title T] [--gemeente G] [--type soort] [--date jjjj-mm-dd] <bestanden of mappen> | --list | --remove <id of bestandsnaam>';
+const usage = 'Gebruik: npm run ingest -- [--title T] [--gemeente G] [--type soort] [--date jjjj-mm-dd] <bestanden of mappen> | --list | --remove <id of bestandsnaam>';
 const metadataFlags = ['title', 'gemeente', 'type', 'date'] as const;
 
 /** The metadata flags (`--gemeente Wolderveen` or `--gemeente=Wolderveen`) apart from the other arguments. */
@@ -104,7 +103,8 @@ async function main(): Promise<number> {
     if (args[0] === '--list') {
       const docs = await kb.listDocuments();
       if (docs.length === 0) console.log('Er zijn nog geen documenten.');
-      for (const d of docs) console.log(`${String(d.id).padStart(4)}  ${d.gemeente ?? noGemeente} · ${d.docType} · ${d.date ?? 'datum onbekend'} · ${d.title} [${d.sourceFile}, ${d.passageCount} passages]`);
+      for (const d of docs)
+        console.log(`${String(d.id).padStart(4)}  ${d.gemeente ?? noGemeente} · ${d.docType} · ${d.date ?? 'datum onbekend'} · ${d.title} [${d.sourceFile}, ${d.passageCount} passages]`);
       return 0;
     }
     if (args[0] === '--remove') {
@@ -124,7 +124,12 @@ async function main(): Promise<number> {
       return 0;
     }
     const files = expand(args);
-    const sources = files.map((file) => ({ fileName: file, buffer: existsSync(file) && formatOf(file) ? new Uint8Array(readFileSync(file)) : new Uint8Array(), sidecar: sidecarFor(file), ...(Object.keys(parsed.overrides).length ? { overrides: parsed.overrides } : {}) }));
+    const sources = files.map((file) => ({
+      fileName: file,
+      buffer: existsSync(file) && formatOf(file) ? new Uint8Array(readFileSync(file)) : new Uint8Array(),
+      sidecar: sidecarFor(file),
+      ...(Object.keys(parsed.overrides).length ? { overrides: parsed.overrides } : {}),
+    }));
     const outcomes = await ingestBatch((source) => {
       if (!existsSync(source.fileName)) return Promise.reject(new Error(`${source.fileName}: bestand niet gevonden`));
       return kb.ingest(source);

@@ -71,7 +71,17 @@ export const configSchema = z
     FILE_DOWNLOAD_DOMAINS: z
       .string()
       .default(DEFAULT_DOWNLOAD_DOMAINS.join(','))
-      .transform((v) => v.split(',').map((d) => d.trim().toLowerCase().replace(/^\*?\./, '')).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((d) =>
+            d
+              .trim()
+              .toLowerCase()
+              .replace(/^\*?\./, ''),
+          )
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'is not a list of domain names')).min(1)),
     SUMMARY_WORDS: z.coerce.number().int().min(60).max(1000).default(250),
     /** LLM answers (issue 4): OpenAI or any OpenAI-compatible service; unset = offline answers only. */
@@ -128,7 +138,8 @@ export const configHints: Partial<Record<keyof Config, string>> = {
   MILESTONES_DIR: 'point it to a folder with one milestones YAML file per gemeente (see src/content/milestones/)',
   APPROVAL_REMINDER_DAYS: 'use a whole number of days between 1 and 90',
   APPROVAL_REMINDER_CHECK_MINUTES: 'use a whole number of minutes between 1 and 1440',
-  MEDIATION_COORDINATOR_CONVERSATION_ID: 'set the Teams conversation id (19:...@thread...) of the channel or chat where new buurtbemiddeling cases go; leave empty to use the coordinators\' personal chats',
+  MEDIATION_COORDINATOR_CONVERSATION_ID:
+    "set the Teams conversation id (19:...@thread...) of the channel or chat where new buurtbemiddeling cases go; leave empty to use the coordinators' personal chats",
   MEDIATION_RETENTION_DAYS: 'use a whole number of days (1 to 3650) after closing a case before its personal data is erased',
   STEERING_SCHEDULE: 'use a cron expression such as "0 9 1-7 * 1" (first Monday of the month at 09:00; day of month and day of week must both match), or "off"',
   STEERING_TIMEZONE: 'use an IANA time zone such as Europe/Amsterdam',

@@ -58,9 +58,11 @@ export class CardDelivery {
     const previous = this.running.get(subject) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.updateAll(subject, render));
     this.running.set(subject, next);
-    void next.finally(() => {
-      if (this.running.get(subject) === next) this.running.delete(subject);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.running.get(subject) === next) this.running.delete(subject);
+      })
+      .catch(() => undefined);
     return next;
   }
 
@@ -85,4 +87,3 @@ export class CardDelivery {
     return outcome;
   }
 }
-

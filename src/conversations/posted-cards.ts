@@ -33,9 +33,7 @@ export class PostedCards {
 
   /** Every copy of a subject, oldest first. */
   async list(subject: string): Promise<PostedCard[]> {
-    const rows = await this.db.query<PostedCardRow>('SELECT subject, address, activity_id, audience FROM posted_cards WHERE subject = $1 ORDER BY posted_at, conversation_id, activity_id', [
-      subject,
-    ]);
+    const rows = await this.db.query<PostedCardRow>('SELECT subject, address, activity_id, audience FROM posted_cards WHERE subject = $1 ORDER BY posted_at, conversation_id, activity_id', [subject]);
     return rows.map((r) => ({
       subject: r.subject,
       address: typeof r.address === 'string' ? (JSON.parse(r.address) as ConversationAddress) : r.address,

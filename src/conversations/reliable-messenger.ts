@@ -26,7 +26,10 @@ export interface ReliableMessengerOptions {
 /** The conversation no longer accepts posts from the bot: retrying cannot help. */
 export class ConversationGoneError extends Error {
   override readonly name = 'ConversationGoneError';
-  constructor(readonly conversationId: string, readonly status: number) {
+  constructor(
+    readonly conversationId: string,
+    readonly status: number,
+  ) {
     super(`conversation ${conversationId} is gone (HTTP ${status})`);
   }
 }
@@ -68,7 +71,8 @@ export function httpFailureOf(error: unknown): HttpFailure {
   return { status, retryAfterMs, code, message };
 }
 
-const goneHint = /ConversationNotFound|conversation not found|not (?:a )?(?:member|part) of the conversation|BotNotInConversationRoster|bot is not part of|BotDisabledByAdmin|conversation (?:does not exist|was deleted)/i;
+const goneHint =
+  /ConversationNotFound|conversation not found|not (?:a )?(?:member|part) of the conversation|BotNotInConversationRoster|bot is not part of|BotDisabledByAdmin|conversation (?:does not exist|was deleted)/i;
 
 /** 404 on a conversation, or 403 saying the bot is not in it (any more). */
 export function isConversationGone(failure: HttpFailure): boolean {

@@ -27,10 +27,10 @@ export class UserDirectory {
   async teamsUserIds(tenantId: string, aadObjectIds: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (aadObjectIds.length === 0) return out;
-    const learned = await this.db.query<{ aad_object_id: string; user_id: string }>(
-      'SELECT aad_object_id, user_id FROM teams_users WHERE tenant_id = $1 AND aad_object_id = ANY($2::text[])',
-      [tenantId, [...aadObjectIds]],
-    );
+    const learned = await this.db.query<{ aad_object_id: string; user_id: string }>('SELECT aad_object_id, user_id FROM teams_users WHERE tenant_id = $1 AND aad_object_id = ANY($2::text[])', [
+      tenantId,
+      [...aadObjectIds],
+    ]);
     for (const r of learned) out.set(r.aad_object_id, r.user_id);
     const missing = aadObjectIds.filter((id) => !out.has(id));
     if (missing.length > 0) {

@@ -17,9 +17,7 @@ export interface ReadBlocks {
 }
 
 function cellsOf(header: readonly string[] | undefined, row: readonly string[]): TableCell[] {
-  return row
-    .map((value, i) => ({ header: normalizeSpace(header?.[i] ?? ''), value: normalizeSpace(value) }))
-    .filter((c) => c.value && c.value !== c.header);
+  return row.map((value, i) => ({ header: normalizeSpace(header?.[i] ?? ''), value: normalizeSpace(value) })).filter((c) => c.value && c.value !== c.header);
 }
 
 /** A table row as one line that keeps its headers: "Thema: Ondermijning; Budget 2026: € 164.000". */

@@ -36,5 +36,8 @@ export function renderMarkdown(doc: StructuredDocument, title?: string): string 
     }
     out.push('');
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

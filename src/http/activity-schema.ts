@@ -1,18 +1,7 @@
 import { z } from 'zod';
 import { cleanJson } from './clean-json.js';
 
-const knownTypes = [
-  'message',
-  'invoke',
-  'conversationUpdate',
-  'installationUpdate',
-  'messageReaction',
-  'messageUpdate',
-  'messageDelete',
-  'typing',
-  'event',
-  'endOfConversation',
-] as const;
+const knownTypes = ['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'messageReaction', 'messageUpdate', 'messageDelete', 'typing', 'event', 'endOfConversation'] as const;
 
 const account = z.looseObject({ id: z.string().min(1).max(1000), name: z.string().max(1000).optional(), aadObjectId: z.string().max(100).optional() });
 
@@ -40,8 +29,14 @@ const shape = z
     deliveryMode: z.enum(['normal', 'notification', 'expectReplies', 'ephemeral']).optional(),
     membersAdded: z.array(account).max(1000).optional(),
     membersRemoved: z.array(account).max(1000).optional(),
-    attachments: z.array(z.looseObject({ contentType: z.string().max(200) })).max(50).optional(),
-    entities: z.array(z.looseObject({ type: z.string().max(200).optional() })).max(100).optional(),
+    attachments: z
+      .array(z.looseObject({ contentType: z.string().max(200) }))
+      .max(50)
+      .optional(),
+    entities: z
+      .array(z.looseObject({ type: z.string().max(200).optional() }))
+      .max(100)
+      .optional(),
     channelData: z
       .looseObject({
         tenant: z.looseObject({ id: z.string().max(100).optional() }).optional(),

@@ -26,8 +26,7 @@ export const en: Catalogue = {
     knowledge_unsupported_file: '{file}: this file type is not supported (supported: {types}).',
     knowledge_unreadable_file: '{file}: the file could not be read ({reason}).',
     knowledge_empty_file: '{file}: it holds no readable text (is it a scan without a text layer?).',
-    store_in_use:
-      'The embedded store in {dir} is in use by a running bot (process {pid}). Stop the bot first, or use PostgreSQL (DATABASE_URL) so both can run at once.',
+    store_in_use: 'The embedded store in {dir} is in use by a running bot (process {pid}). Stop the bot first, or use PostgreSQL (DATABASE_URL) so both can run at once.',
     file_too_large: 'This file is too large ({size}); I read files up to {max}.',
     no_text_found: 'I found no text in this file. Is it a scan or an image? Please send a version with text (for example a Word document).',
     unsupported_file: 'I cannot read this kind of file. Please send a PDF, a Word document (.docx) or a text file.',
@@ -68,7 +67,8 @@ export const en: Catalogue = {
     greetingReply: 'Hello {name}! How can I help? Ask a question about safety policy or type **help** for an overview.',
     thanksReply: "You're welcome! Let me know if there is anything else I can do.",
     goodbyeReply: 'Goodbye! You can ask me something again any time.',
-    smalltalkReply: "I am the Veiligheidsbot, a digital assistant (not a person) for the public order and safety team. I answer questions from the municipality's documents and help with milestones, neighbourhood mediation and the steering group. Type **help** for an overview.",
+    smalltalkReply:
+      "I am the Veiligheidsbot, a digital assistant (not a person) for the public order and safety team. I answer questions from the municipality's documents and help with milestones, neighbourhood mediation and the steering group. Type **help** for an overview.",
     clarifyTitle: 'Did you mean …?',
     clarifyIntro: 'I am not sure which of two things you mean. Please pick one:',
     clarifyQuestion: 'Neither: answer it as a question',
@@ -390,7 +390,7 @@ export const en: Catalogue = {
       noneRegistered: 'No steering group has been registered yet. In the steering group\'s channel or group chat, type: "registreer dit kanaal als stuurgroep <name>".',
       whichProgramme: 'Which steering group? Type for example "stuur een update naar de stuurgroep {example}". Registered: {programmes}.',
       previewTitle: 'Preview of the update for the steering group {programme}',
-      previewIntro: 'This is how the update will appear in the steering group\'s conversation. Send it?',
+      previewIntro: "This is how the update will appear in the steering group's conversation. Send it?",
       sendButton: 'Send',
       cancelButton: 'Cancel',
       sending: 'The update is being sent to the steering group {programme}.',

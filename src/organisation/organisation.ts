@@ -66,8 +66,6 @@ export class Organisation {
   /** Everyone who holds `role` for `gemeente` now (direct holders first, then active delegates). */
   holders(tenantId: string, role: Role, options: { gemeente?: string; at?: Date } = {}): Person[] {
     const people = this.tenant(tenantId)?.people ?? [];
-    return people
-      .filter((p) => this.hasRole({ tenantId, aadObjectId: p.aadObjectId }, role, options))
-      .sort((a, b) => Number(b.roles.includes(role)) - Number(a.roles.includes(role)));
+    return people.filter((p) => this.hasRole({ tenantId, aadObjectId: p.aadObjectId }, role, options)).sort((a, b) => Number(b.roles.includes(role)) - Number(a.roles.includes(role)));
   }
 }

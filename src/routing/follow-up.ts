@@ -4,7 +4,8 @@ import type { ConversationMemory } from './conversation-memory.js';
  * A message that only makes sense after the previous one: "en in Hengelo?", "en in 2024?",
  * "and for Twenterand?", "hoe zit dat in Heemstede?". It names a new gemeente or year, nothing more.
  */
-const switchPattern = /^\s*(?:en|and|maar|but|what about|how about|hoe zit (?:dat|het)|en hoe zit (?:dat|het))\s+(?:(?:dan\s+)?(?:in|voor|bij|van|over|for|at|with)\s+)?(?:de\s+gemeente\s+|het\s+jaar\s+|the\s+year\s+)?(.+?)\s*[?!.]*\s*$/i;
+const switchPattern =
+  /^\s*(?:en|and|maar|but|what about|how about|hoe zit (?:dat|het)|en hoe zit (?:dat|het))\s+(?:(?:dan\s+)?(?:in|voor|bij|van|over|for|at|with)\s+)?(?:de\s+gemeente\s+|het\s+jaar\s+|the\s+year\s+)?(.+?)\s*[?!.]*\s*$/i;
 
 /** Words that point back at what was just talked about: "daar", "die notitie", "there". */
 const pointsBack = /\b(daar|daarvan|daarin|daarbij|die|dat|dit|deze|hetzelfde|there|that|it|this one)\b/i;

@@ -61,7 +61,11 @@ const questionOpening = /^(wie|wat|wanneer|waar|waarom|hoe|hoeveel|welke|welk|wh
 const isQuestion = (normalized: string) => questionOpening.test(normalized);
 
 /** A crude stem: the first five letters, enough to tie "bemiddelingen" to "bemiddeling" and survive a late typo. */
-const stemsOf = (normalized: string) => normalized.split(' ').filter((w) => w.length > 1 && !functionWords.has(w)).map((w) => w.slice(0, 5));
+const stemsOf = (normalized: string) =>
+  normalized
+    .split(' ')
+    .filter((w) => w.length > 1 && !functionWords.has(w))
+    .map((w) => w.slice(0, 5));
 
 export class IntentClassifier {
   private constructor(

@@ -95,7 +95,8 @@ export async function understand(deps: UnderstandDeps, turn: Understandable): Pr
     if (second && runnerUp && second.score >= deps.thresholds.clarifyFloor && first.score - second.score < deps.thresholds.margin) {
       return { kind: 'clarify', routes: [best, runnerUp], scores: [first.score, second.score] };
     }
-    if (first.score >= deps.thresholds.accept) return { kind: 'route', route: best, match: null, understood: { slots: best.slots ? slotsOf(text, gemeenten, deps.now(), best) : slots, via: 'classifier' }, score: first.score };
+    if (first.score >= deps.thresholds.accept)
+      return { kind: 'route', route: best, match: null, understood: { slots: best.slots ? slotsOf(text, gemeenten, deps.now(), best) : slots, via: 'classifier' }, score: first.score };
   }
   const question = resolveReference(text, memory, gemeenten);
   const followUp = question !== text || (Boolean(memory.question) && looksLikeFollowUp(text));

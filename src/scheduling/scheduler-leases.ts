@@ -25,11 +25,5 @@ export async function takeLease(db: Sql, lease: { job: string; slot: Date; holde
 
 /** Marks the slot done (also when it failed: a failed slot is not retried, the next slot is). */
 export async function finishLease(db: Sql, lease: { job: string; slot: Date; holder: string; now: Date; outcome: 'done' | 'failed' }): Promise<void> {
-  await db.query('UPDATE scheduler_leases SET finished_at = $4, outcome = $5 WHERE job = $1 AND slot_at = $2 AND holder = $3', [
-    lease.job,
-    lease.slot,
-    lease.holder,
-    lease.now,
-    lease.outcome,
-  ]);
+  await db.query('UPDATE scheduler_leases SET finished_at = $4, outcome = $5 WHERE job = $1 AND slot_at = $2 AND holder = $3', [lease.job, lease.slot, lease.holder, lease.now, lease.outcome]);
 }

@@ -9,10 +9,7 @@ import type { Sql } from './db.js';
  */
 export type StoredInvokeResponse = { status: number; body: unknown; rerun?: undefined } | { status: number; body?: undefined; rerun: true };
 
-export type Claim =
-  | { kind: 'first' }
-  | { kind: 'done'; response?: StoredInvokeResponse }
-  | { kind: 'in-flight' };
+export type Claim = { kind: 'first' } | { kind: 'done'; response?: StoredInvokeResponse } | { kind: 'in-flight' };
 
 /**
  * Which activities were already handled, shared by every instance through the store. Teams may
@@ -100,7 +97,7 @@ export class ProcessedActivities {
 
   /** Teams redelivers within minutes; a week of keys is plenty. */
   async prune(olderThanDays = 7): Promise<number> {
-    const rows = await this.db.query('DELETE FROM processed_activities WHERE created_at < now() - ($1::int * interval \'1 day\') RETURNING activity_key', [olderThanDays]);
+    const rows = await this.db.query("DELETE FROM processed_activities WHERE created_at < now() - ($1::int * interval '1 day') RETURNING activity_key", [olderThanDays]);
     return rows.length;
   }
 }

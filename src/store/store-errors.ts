@@ -8,7 +8,9 @@ export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && unavailableCodes.has(code)) return true;
-  return /Connection terminated|connection (is )?closed|PGlite is closed|Client has encountered a connection error|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (?:starting up|shutting down|in recovery mode)/i.test(error.message);
+  return /Connection terminated|connection (is )?closed|PGlite is closed|Client has encountered a connection error|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (?:starting up|shutting down|in recovery mode)/i.test(
+    error.message,
+  );
 }
 
 /** Turns driver failures into the app's error: unavailability is 503 with a Dutch message, the rest stays as thrown. */

@@ -60,7 +60,10 @@ export const searchHitSchema = z.object({
   snippet: z.string().max(1000),
   /** The part of the document the snippet comes from, and further matching passages: what an opened result shows. */
   section: z.string().max(300).optional(),
-  more: z.array(z.object({ section: z.string().max(300), text: z.string().max(1000) })).max(5).optional(),
+  more: z
+    .array(z.object({ section: z.string().max(300), text: z.string().max(1000) }))
+    .max(5)
+    .optional(),
   /** Where the document comes from, for the opened result. */
   about: z.string().max(300).optional(),
   page: z.number().int().positive().optional(),

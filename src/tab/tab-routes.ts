@@ -126,7 +126,10 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
         const auth = await authenticate(req.header('authorization'), core.organisation);
         if (!auth.ok) {
           log.info({ reason: auth.reason, path }, 'tab API request refused');
-          res.send(auth.status, { code: auth.status === 401 ? 'Unauthorized' : 'AuthUnavailable', message: auth.status === 401 ? 'A valid Teams SSO token is required.' : 'Sign-in cannot be checked right now.' });
+          res.send(auth.status, {
+            code: auth.status === 401 ? 'Unauthorized' : 'AuthUnavailable',
+            message: auth.status === 401 ? 'A valid Teams SSO token is required.' : 'Sign-in cannot be checked right now.',
+          });
           return;
         }
         tenantId = auth.tenantId;

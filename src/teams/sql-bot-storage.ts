@@ -95,12 +95,7 @@ export class SqlBotStorage implements Storage {
             [key, json, next],
           );
         } else {
-          const updated = await this.db.query('UPDATE bot_state SET doc = $2::jsonb, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4 RETURNING key', [
-            key,
-            json,
-            next,
-            String(eTag),
-          ]);
+          const updated = await this.db.query('UPDATE bot_state SET doc = $2::jsonb, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4 RETURNING key', [key, json, next, String(eTag)]);
           if (updated.length === 0) throw new ETagConflictError(`Storage: eTag conflict on ${key}`);
         }
       } catch (error) {

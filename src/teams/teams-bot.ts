@@ -154,7 +154,9 @@ export function createTeamsBot(deps: TeamsBotDeps) {
     } catch (error) {
       if (claimed) {
         const processed = deps.processed!;
-        await (activity.type === ActivityTypes.Message ? processed.forget(claimed) : processed.release(claimed)).catch((releaseError: unknown) => log.warn({ err: releaseError }, 'could not release the duplicate-delivery claim; it expires by itself'));
+        await (activity.type === ActivityTypes.Message ? processed.forget(claimed) : processed.release(claimed)).catch((releaseError: unknown) =>
+          log.warn({ err: releaseError }, 'could not release the duplicate-delivery claim; it expires by itself'),
+        );
       }
       const reply = describeTurnError(error, turn);
       if (activity.type === ActivityTypes.Invoke) {

@@ -114,8 +114,18 @@ describe('what advisers type', () => {
 describe('audit CSV', () => {
   it('quotes separators and neutralises spreadsheet formulas', () => {
     const record: AuditRecord = {
-      at: '2026-11-21T10:00:00.000Z', gemeente: 'Hengelo', milestoneId: 'm', milestoneTitle: 'Plan, "nieuw"', requestId: 'r', action: 'approved',
-      statusAfter: 'approved', actorName: 'Jan', actorAadObjectId: 'a', comment: '=HYPERLINK("x")', cardVersion: 1, documents: [{ title: 'Doc', source: 'd.txt' }],
+      at: '2026-11-21T10:00:00.000Z',
+      gemeente: 'Hengelo',
+      milestoneId: 'm',
+      milestoneTitle: 'Plan, "nieuw"',
+      requestId: 'r',
+      action: 'approved',
+      statusAfter: 'approved',
+      actorName: 'Jan',
+      actorAadObjectId: 'a',
+      comment: '=HYPERLINK("x")',
+      cardVersion: 1,
+      documents: [{ title: 'Doc', source: 'd.txt' }],
     };
     const [header, line] = auditToCsv([record]).trim().split('\r\n');
     expect(header).toBe('at,gemeente,milestoneId,milestoneTitle,requestId,action,statusAfter,actorName,actorAadObjectId,comment,cardVersion,documents');

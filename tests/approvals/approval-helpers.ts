@@ -16,10 +16,7 @@ export async function requests(bot: TestBot): Promise<RequestRow[]> {
 }
 
 export async function auditActions(bot: TestBot, requestId?: string): Promise<string[]> {
-  const rows = await bot.db.query<{ action: string }>(
-    'SELECT action FROM approval_audit WHERE ($1::text IS NULL OR request_id = $1) ORDER BY id',
-    [requestId ?? null],
-  );
+  const rows = await bot.db.query<{ action: string }>('SELECT action FROM approval_audit WHERE ($1::text IS NULL OR request_id = $1) ORDER BY id', [requestId ?? null]);
   return rows.map((r) => r.action);
 }
 

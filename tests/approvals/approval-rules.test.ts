@@ -57,7 +57,11 @@ describe('approval rules over the Bot Framework protocol', () => {
       ['a comment of 20,000 characters', () => bot.act('approval.approve', { requestId: r.id, version: 1, comment: 'x'.repeat(20_000) }, { from: personas.burgemeester }), /maximaal 2000 tekens/],
       ['a user of another tenant', () => bot.act('approval.approve', { requestId: r.id, version: 1 }, { from: personas.burgemeester, tenantId: OTHER_TENANT_ID }), /eigen organisatie/],
       ['changes asked without saying which', () => bot.act('approval.requestChanges', { requestId: r.id, version: 1 }, { from: personas.burgemeester }), /welke wijzigingen/],
-      ['a withdrawal by someone else than the requester', () => bot.act('approval.cancel', { requestId: r.id, version: 1 }, { from: personas.burgemeester }), /Alleen wie de goedkeuring heeft aangevraagd/],
+      [
+        'a withdrawal by someone else than the requester',
+        () => bot.act('approval.cancel', { requestId: r.id, version: 1 }, { from: personas.burgemeester }),
+        /Alleen wie de goedkeuring heeft aangevraagd/,
+      ],
     ];
     it.each(cases)('%s', async (_name, send, message) => {
       const usersBefore = await bot.db.query('SELECT * FROM teams_users');

@@ -7,7 +7,9 @@ import { fromRoot } from '../../src/config/project-root.js';
 // adaptivecards' ESM build has extensionless imports that Node cannot load; its UMD bundle works.
 const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js');
 
-const templates = readdirSync(fromRoot('cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+const templates = readdirSync(fromRoot('cards'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
 
 // Properties Teams reads that the adaptivecards object model does not know, and values it drops as defaults.
 const teamsOnlyKeys = new Set(['msteams', '$schema']);

@@ -35,7 +35,13 @@ const stores: { name: string; open(): Promise<{ db: Db; dispose(): Promise<void>
 ];
 
 const addressOf = (conversationId: string, user?: { id: string; aadObjectId: string }) =>
-  JSON.stringify({ conversationId, conversationType: user ? 'personal' : 'channel', tenantId: 't1', serviceUrl: 'http://127.0.0.1:1', raw: { conversation: { id: conversationId }, ...(user ? { user } : {}) } });
+  JSON.stringify({
+    conversationId,
+    conversationType: user ? 'personal' : 'channel',
+    tenantId: 't1',
+    serviceUrl: 'http://127.0.0.1:1',
+    raw: { conversation: { id: conversationId }, ...(user ? { user } : {}) },
+  });
 
 /** The rows the features kept in their own tables before migration 11. */
 async function oldRows(db: Db): Promise<string> {
@@ -68,10 +74,9 @@ async function oldRows(db: Db): Promise<string> {
      ('t1', 'aad-both', '29:both-new', '2026-11-02T09:00:00Z')`,
   );
   // Someone known only from their personal chat with the bot: their Teams id was in the SDK's reference.
-  await db.query(
-    "INSERT INTO conversation_refs (conversation_id, tenant_id, conversation_type, user_aad_object_id, reference) VALUES ('a:loco', 't1', 'personal', 'aad-loco', $1::jsonb)",
-    [addressOf('a:loco', { id: '29:loco', aadObjectId: 'aad-loco' })],
-  );
+  await db.query("INSERT INTO conversation_refs (conversation_id, tenant_id, conversation_type, user_aad_object_id, reference) VALUES ('a:loco', 't1', 'personal', 'aad-loco', $1::jsonb)", [
+    addressOf('a:loco', { id: '29:loco', aadObjectId: 'aad-loco' }),
+  ]);
   return created!.id;
 }
 

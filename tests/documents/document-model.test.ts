@@ -7,8 +7,14 @@ import { extractedText, makeDocx, makePdf, markdownEvaluation, pdfHeader } from 
 const text = (s: string) => new TextEncoder().encode(s);
 const paths = (doc: StructuredDocument) => doc.sections.map((s) => headingLine(s.headingPath));
 const blocks = (doc: StructuredDocument) => doc.sections.flatMap((s) => s.blocks);
-const rows = (doc: StructuredDocument) => blocks(doc).filter((b) => b.kind === 'table-row').map((b) => b.text);
-const items = (doc: StructuredDocument) => blocks(doc).filter((b) => b.kind === 'list').map((b) => ({ text: b.text, leadIn: b.leadIn }));
+const rows = (doc: StructuredDocument) =>
+  blocks(doc)
+    .filter((b) => b.kind === 'table-row')
+    .map((b) => b.text);
+const items = (doc: StructuredDocument) =>
+  blocks(doc)
+    .filter((b) => b.kind === 'list')
+    .map((b) => ({ text: b.text, leadIn: b.leadIn }));
 /** Metadata as `npm run ingest` would resolve it: front matter first (unless left out), else inferred from the model. */
 const metadataOf = (doc: StructuredDocument, file: string, useFrontMatter = true) => resolveMetadata(useFrontMatter ? doc.frontMatter : undefined, doc.text, file, doc.titleHint).metadata;
 
@@ -93,7 +99,12 @@ describe('a PDF of three pages with a running header and footer and a table in c
   });
 
   it('infers title, gemeente, type and date', () => {
-    expect(metadataOf(doc, 'zandvliet-evaluatie.pdf')).toEqual({ title: 'Evaluatie cameratoezicht Stationsgebied en Havenkwartier 2025', gemeente: 'Zandvliet', docType: 'evaluatie', date: '2026-02-03' });
+    expect(metadataOf(doc, 'zandvliet-evaluatie.pdf')).toEqual({
+      title: 'Evaluatie cameratoezicht Stationsgebied en Havenkwartier 2025',
+      gemeente: 'Zandvliet',
+      docType: 'evaluatie',
+      date: '2026-02-03',
+    });
   });
 });
 
@@ -103,7 +114,11 @@ describe('a Markdown evaluation with front matter, a nested list and a pipe tabl
   it('has its sections, list items with lead-in and depth, and table rows with headers', async () => {
     const doc = await read();
     expect(paths(doc)).toEqual(['Evaluatie pilot Buurtbemiddeling', 'Resultaten', 'Conclusie']);
-    expect(blocks(doc).filter((b) => b.kind === 'list').map((b) => [b.text, b.depth, b.leadIn])).toEqual([
+    expect(
+      blocks(doc)
+        .filter((b) => b.kind === 'list')
+        .map((b) => [b.text, b.depth, b.leadIn]),
+    ).toEqual([
       ['Woonstichting Kustwonen', 0, 'De aanmeldingen kwamen van:'],
       ['vooral uit Oosthaven', 1, 'De aanmeldingen kwamen van:'],
       ['politie', 0, 'De aanmeldingen kwamen van:'],
@@ -186,7 +201,7 @@ describe('the five sample documents', () => {
     expect(rows(doc)).toContain('Onderwerp: Themabijeenkomst programma veiligheid; Zaaknummer: 3554310; Datum: 24 februari 2023');
   });
 
-  it('gives the budget chapter\'s goals their lead-in and drops the export stamp', async () => {
+  it("gives the budget chapter's goals their lead-in and drops the export stamp", async () => {
     const doc = await read('004_6d3d5435a9cbefc7.txt');
     expect(items(doc)[0]).toEqual({ text: 'Een samenleving die weerbaar, veerkrachtig en zelfredzaam is.', leadIn: 'De algemene doelen voor de periode 2023-2026 zijn:' });
     expect(doc.text).not.toMatch(/gebouwd op/i);
@@ -214,7 +229,7 @@ describe('the three development documents get the metadata their README lists', 
     expect(paths(doc)).toContain('4. Veilige woon- en leefomgeving › Buurtbemiddeling');
   });
 
-  it('reads the Wolderveen plan\'s budget table with its headers', async () => {
+  it("reads the Wolderveen plan's budget table with its headers", async () => {
     const doc = await readDocument(readFileSync(`${dir}/wolderveen-integraal-veiligheidsplan-2025-2028.docx`), 'plan.docx');
     expect(rows(doc)).toContain('Onderdeel: Buurtbemiddeling; Budget per jaar: € 48.000');
     expect(doc.tables).toBe(2);

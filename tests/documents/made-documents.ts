@@ -10,7 +10,9 @@ import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib'
 function wordTable(rows: string[][]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: rows.map((cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0 })] })] })) })),
+    rows: rows.map(
+      (cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0 })] })] })) }),
+    ),
   });
 }
 
@@ -37,7 +39,7 @@ export async function makeDocx(): Promise<Uint8Array> {
           new Paragraph({ text: 'Uitvoeringsprogramma Veiligheid 2026', heading: HeadingLevel.TITLE }),
           new Paragraph({ text: 'Vastgesteld door het college op 20 januari 2026' }),
           new Paragraph({ text: '1. Inleiding', heading: HeadingLevel.HEADING_1 }),
-          new Paragraph({ text: 'Dit uitvoeringsprogramma werkt het Integraal Veiligheidsplan 2025-2028 uit voor 2026. Het college kiest drie thema\'s:' }),
+          new Paragraph({ text: "Dit uitvoeringsprogramma werkt het Integraal Veiligheidsplan 2025-2028 uit voor 2026. Het college kiest drie thema's:" }),
           new Paragraph({ text: 'ondermijning, met de nadruk op het buitengebied;', bullet: { level: 0 } }),
           new Paragraph({ text: 'jeugd en veiligheid in de kernen Zandvliet en Oosthaven;', bullet: { level: 0 } }),
           new Paragraph({ text: 'buurtbemiddeling bij burenruzies.', bullet: { level: 0 } }),
@@ -106,7 +108,7 @@ export async function makePdf(): Promise<Uint8Array> {
     cells.forEach((c, i) => page.drawText(c, { x: columns[i]!, y, size: 10, font }));
     y -= 15;
   };
-  row(['Gebied', 'Camera\'s', 'Incidenten 2025', 'Aanhoudingen'], bold);
+  row(['Gebied', "Camera's", 'Incidenten 2025', 'Aanhoudingen'], bold);
   row(['Stationsgebied', '8', '61', '14'], regular);
   row(['Havenkwartier', '6', '37', '9'], regular);
   row(['Fietsenstalling Noord', '2', '12', '3'], regular);
@@ -120,7 +122,7 @@ export async function makePdf(): Promise<Uint8Array> {
   line('De burgemeester verlengt het cameratoezicht tot en met 31 december 2026. Daarbij gelden de volgende');
   line('afspraken:');
   line('•', { gap: 0 });
-  line('het Havenkwartier krijgt er twee camera\'s bij;', { x: 86 });
+  line("het Havenkwartier krijgt er twee camera's bij;", { x: 86 });
   line('•', { gap: 0 });
   line('de evaluatie over 2026 volgt in februari 2027.', { x: 86 });
   space(14);

@@ -15,7 +15,10 @@ describe.skipIf(skipBrowserTests)('Agents Playground end to end: a milestone app
     const mayor = await PlaygroundChat.open(session.browser, session.playgrounds[1]!);
     await mayor.card('Welkom bij de Veiligheidsbot');
     await mayor.say('Wat wacht op mijn goedkeuring?');
-    await mayor.page.getByText(/goedkeuring/i).nth(1).waitFor({ timeout: 15_000 });
+    await mayor.page
+      .getByText(/goedkeuring/i)
+      .nth(1)
+      .waitFor({ timeout: 15_000 });
 
     const adviser = await PlaygroundChat.open(session.browser, session.playgrounds[0]!);
     await adviser.card('Welkom bij de Veiligheidsbot');

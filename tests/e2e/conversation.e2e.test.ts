@@ -6,7 +6,7 @@ import { PlaygroundChat, skipBrowserTests, usePlaygroundSession } from './playgr
  * Issue 16's examples as colleagues type them, in the Agents Playground: the adviser (Dutch Teams),
  * the burgemeester, and a steering-group member whose Teams is in English.
  */
-describe.skipIf(skipBrowserTests)('Agents Playground end to end: colleagues\' own words', () => {
+describe.skipIf(skipBrowserTests)("Agents Playground end to end: colleagues' own words", () => {
   const session = usePlaygroundSession({
     env: { SAMPLE_KNOWLEDGE: 'true' },
     personas: [
@@ -43,7 +43,11 @@ describe.skipIf(skipBrowserTests)('Agents Playground end to end: colleagues\' ow
     await chat.card(/Terugblik 2023[\s\S]*Doorkijk/);
     await chat.say('kun je de notitie van Heemstede samenvatten?');
     await chat.card(/Planning Beleidsplan Integrale Veiligheid/);
-    const summaries = () => chat.page.locator('.ac-adaptiveCard').filter({ hasText: /Planning Beleidsplan Integrale Veiligheid/ }).count();
+    const summaries = () =>
+      chat.page
+        .locator('.ac-adaptiveCard')
+        .filter({ hasText: /Planning Beleidsplan Integrale Veiligheid/ })
+        .count();
     const before = await summaries();
     await chat.say('korter');
     await expect.poll(summaries, { timeout: 20_000 }).toBeGreaterThan(before);

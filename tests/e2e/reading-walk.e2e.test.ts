@@ -32,7 +32,10 @@ class Transcript {
   reply(text: string) {
     this.replies += 1;
     // The Playground's own chrome under a card is not the bot's text.
-    const clean = text.replace(/\n?Your response was sent to the app\s*$/, '').replace(/\n{3,}/g, '\n\n').trim();
+    const clean = text
+      .replace(/\n?Your response was sent to the app\s*$/, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     this.lines.push(...clean.split('\n').map((l) => `    ${l}`), '');
   }
 
@@ -92,7 +95,9 @@ function findAction(card: unknown, verb: string): { data: Record<string, unknown
   if (!card || typeof card !== 'object') return undefined;
   const node = card as Record<string, unknown>;
   if (node.type === 'Action.Execute' && node.verb === verb) return node as { data: Record<string, unknown> };
-  return Object.values(node).map((v) => findAction(v, verb)).find(Boolean);
+  return Object.values(node)
+    .map((v) => findAction(v, verb))
+    .find(Boolean);
 }
 
 /**
@@ -139,7 +144,10 @@ describe.skipIf(skipBrowserTests)('Agents Playground: every reply reads right', 
       await ask(adviser, t, 'uitgebreider', /Ongeveer \d+ woorden/);
       await ask(adviser, t, 'Welke mijlpalen komen eraan?', /Komende mijlpalen/);
       const list = await adviser.card(/Komende mijlpalen/);
-      const item = list.locator('.ac-container').filter({ hasText: /Hengelo · 15 december 2026/ }).last();
+      const item = list
+        .locator('.ac-container')
+        .filter({ hasText: /Hengelo · 15 december 2026/ })
+        .last();
       await click(adviser, t, item, 'Goedkeuring aanvragen', 'approval.request (Goedkeuring aanvragen)', /Goedkeuring aangevraagd voor/);
 
       // The intake of a neighbour dispute.
@@ -158,9 +166,19 @@ describe.skipIf(skipBrowserTests)('Agents Playground: every reply reads right', 
       await click(mayor, t, request, 'Goedkeuren', 'approval.approve (Goedkeuren)', /Goedgekeurd door Jan Hofstra/);
       await mayor.screenshot('walk-burgemeester');
       // The adviser hears the outcome.
-      await adviser.page.locator('.fai-OutputCard').filter({ hasText: /Uw aanvraag voor/ }).last().waitFor({ timeout: 20_000 });
+      await adviser.page
+        .locator('.fai-OutputCard')
+        .filter({ hasText: /Uw aanvraag voor/ })
+        .last()
+        .waitFor({ timeout: 20_000 });
       t.persona('Sanne de Vries, adviseur OOV: the outcome');
-      t.reply(await adviser.page.locator('.fai-OutputCard').filter({ hasText: /Uw aanvraag voor/ }).last().innerText());
+      t.reply(
+        await adviser.page
+          .locator('.fai-OutputCard')
+          .filter({ hasText: /Uw aanvraag voor/ })
+          .last()
+          .innerText(),
+      );
 
       // The coordinator opens the case and accepts it.
       t.persona('Fatima el Amrani, coördinator: the case');

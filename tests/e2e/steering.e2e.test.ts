@@ -10,7 +10,9 @@ function findAction(card: unknown, verb: string): { data: Record<string, unknown
   if (!card || typeof card !== 'object') return undefined;
   const node = card as Record<string, unknown>;
   if (node.type === 'Action.Execute' && node.verb === verb) return node as { data: Record<string, unknown> };
-  return Object.values(node).map((v) => findAction(v, verb)).find(Boolean);
+  return Object.values(node)
+    .map((v) => findAction(v, verb))
+    .find(Boolean);
 }
 
 /**

@@ -15,7 +15,13 @@ describe('the language a message is written in', () => {
   });
 
   it('reads Dutch questions and commands as Dutch, also when they hold an English loanword', () => {
-    for (const q of ['Hoeveel drugsdumpingen had Ellenwoude vorig jaar?', 'wie is trekker aanpak woonoverlast in brakelveen', 'Wat is het budget voor high impact crime?', 'buurtbemiddeling aanmelden', 'Waarom is de pilot op het bedrijventerrein gestart?']) {
+    for (const q of [
+      'Hoeveel drugsdumpingen had Ellenwoude vorig jaar?',
+      'wie is trekker aanpak woonoverlast in brakelveen',
+      'Wat is het budget voor high impact crime?',
+      'buurtbemiddeling aanmelden',
+      'Waarom is de pilot op het bedrijventerrein gestart?',
+    ]) {
       expect(detectLanguage(q), q).toBe('nl');
     }
   });

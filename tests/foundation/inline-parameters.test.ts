@@ -7,24 +7,35 @@ import { runStatement } from '../../src/store/pglite-db.js';
 // Text PostgreSQL accepts: anything but NUL.
 const text = fc.string({ unit: 'binary', maxLength: 40 }).map((s) => s.replace(/\0/g, ''));
 const tricky = fc.constantFrom("'", "''", '\\', '\\\\', '"', '{', '}', ',', 'NULL', '$1', '$$', '--', '/*', "E'\\x'", ' ', '');
-const word = fc.oneof(text, tricky, fc.array(tricky, { maxLength: 4 }).map((parts) => parts.join('')));
+const word = fc.oneof(
+  text,
+  tricky,
+  fc.array(tricky, { maxLength: 4 }).map((parts) => parts.join('')),
+);
 
 describe('statement parameters written as literals (PGlite)', () => {
   let db: PGlite;
   beforeAll(async () => {
     db = await PGlite.create();
-    await db.exec("CREATE TABLE t (id int PRIMARY KEY, name text, tags text[], doc jsonb, at timestamptz, ok boolean, raw bytea)");
+    await db.exec('CREATE TABLE t (id int PRIMARY KEY, name text, tags text[], doc jsonb, at timestamptz, ok boolean, raw bytea)');
   });
   afterAll(async () => db?.close());
 
   it('gives every value back exactly as bound parameters do', async () => {
     await fc.assert(
-      fc.asyncProperty(word, fc.array(fc.option(word, { nil: null }), { maxLength: 5 }), fc.integer(), fc.boolean(), fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), async (name, tags, n, ok, at) => {
-        const statement = 'SELECT $1::text AS name, $2::text[] AS tags, $3::int AS n, $4::boolean AS ok, $5::timestamptz AS at, $1 || $1 AS twice';
-        const params = [name, tags, n, ok, at];
-        const bound = (await db.query(statement, params)).rows;
-        expect(await runStatement(db, statement, params)).toEqual(bound);
-      }),
+      fc.asyncProperty(
+        word,
+        fc.array(fc.option(word, { nil: null }), { maxLength: 5 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        async (name, tags, n, ok, at) => {
+          const statement = 'SELECT $1::text AS name, $2::text[] AS tags, $3::int AS n, $4::boolean AS ok, $5::timestamptz AS at, $1 || $1 AS twice';
+          const params = [name, tags, n, ok, at];
+          const bound = (await db.query(statement, params)).rows;
+          expect(await runStatement(db, statement, params)).toEqual(bound);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -25,7 +25,9 @@ async function waitForHealthy(port: number, output: () => string, timeoutMs = 90
   const deadline = Date.now() + timeoutMs;
   const seen: number[] = [];
   for (;;) {
-    const status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status).catch(() => 0);
+    const status = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.status)
+      .catch(() => 0);
     if (seen.at(-1) !== status) seen.push(status);
     if (status === 200) return seen;
     if (Date.now() > deadline) throw new Error(`not healthy in time; saw ${seen.join(',')}; output:\n${output()}`);

@@ -104,7 +104,10 @@ describe('a route guard declared on message, action and invoke routes', () => {
   it('refuses before the handler runs (and before its data is read), with the refusal text', async () => {
     const bob = { user: { id: 'b', name: 'Bob', aadObjectId: 'bob' } };
     await expect(guarded.onMessage(fakeTurn({ ...bob, text: 'geheim' }))).rejects.toMatchObject({ code: 'forbidden', status: 403 });
-    const refused = await guarded.onInvoke(fakeTurn({ ...bob, activityType: 'invoke', value: { action: { type: 'Action.Execute', verb: 'g.act', data: { n: 'not a number' } } } }), 'adaptiveCard/action');
+    const refused = await guarded.onInvoke(
+      fakeTurn({ ...bob, activityType: 'invoke', value: { action: { type: 'Action.Execute', verb: 'g.act', data: { n: 'not a number' } } } }),
+      'adaptiveCard/action',
+    );
     expect(refused.body).toMatchObject({ value: { code: 'forbidden', message: catalogue('nl').errors.forbidden } });
     expect((await guarded.onInvoke(fakeTurn({ ...bob, activityType: 'invoke' }), 'g/invoke')).status).toBe(400);
     expect(ran).toEqual([]);

@@ -59,7 +59,9 @@ describe.each(drivers)('store contract on $name', (driver) => {
 
   it('returns counts as numbers, JSON as objects and timestamps as dates', async () => {
     await db.query("INSERT INTO bot_state (key, doc, etag) VALUES ('types', $1::jsonb, 'e')", [JSON.stringify({ a: [1, 'twee'] })]);
-    const [row] = await db.query<{ n: number; doc: unknown; updated_at: Date }>("SELECT count(*)::int AS n, max(doc::text)::jsonb AS doc, max(updated_at) AS updated_at FROM bot_state WHERE key = 'types'");
+    const [row] = await db.query<{ n: number; doc: unknown; updated_at: Date }>(
+      "SELECT count(*)::int AS n, max(doc::text)::jsonb AS doc, max(updated_at) AS updated_at FROM bot_state WHERE key = 'types'",
+    );
     expect(row).toMatchObject({ n: 1, doc: { a: [1, 'twee'] } });
     expect(row!.updated_at).toBeInstanceOf(Date);
   });
@@ -79,7 +81,10 @@ describe.each(drivers)('store contract on $name', (driver) => {
   });
 
   // Only a store no other process writes (embedded PGlite) may keep its state in memory.
-  const stateModes: [string, boolean][] = [['read from the store on every turn', false], ...(driver.name.startsWith('pglite') ? [['kept in memory, as the embedded store does', true] as [string, boolean]] : [])];
+  const stateModes: [string, boolean][] = [
+    ['read from the store on every turn', false],
+    ...(driver.name.startsWith('pglite') ? [['kept in memory, as the embedded store does', true] as [string, boolean]] : []),
+  ];
   it.each(stateModes)('keeps botbuilder state with eTag optimistic concurrency (%s)', async (_how, exclusive) => {
     await db.query('DELETE FROM bot_state');
     const storage = new SqlBotStorage(db, { exclusive });

@@ -89,7 +89,16 @@ async function answer(res: ServerResponse, script: Script, body: ChatRequestBody
   if (!body.stream) {
     res.writeHead(200, { 'content-type': 'application/json' });
     if (script.garbage) return void res.end('{"id": "chatcmpl-1", "choices": [');
-    res.end(JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion', created, model, choices: [{ index: 0, message: { role: 'assistant', content: contentOf(script, body) }, finish_reason: 'stop' }], usage }));
+    res.end(
+      JSON.stringify({
+        id: 'chatcmpl-fake',
+        object: 'chat.completion',
+        created,
+        model,
+        choices: [{ index: 0, message: { role: 'assistant', content: contentOf(script, body) }, finish_reason: 'stop' }],
+        usage,
+      }),
+    );
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -160,7 +169,12 @@ export interface OracleFacts {
   cite?: string;
 }
 
-const foldText = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ');
+const foldText = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 
 /** The question of a recorded prompt (inside <question>…</question>). */
 export function promptQuestion(body: ChatRequestBody): string {

@@ -35,9 +35,7 @@ export interface ActivityOptions {
 
 function conversationFor(options: ActivityOptions, from: Persona) {
   const kind = options.conversation ?? 'personal';
-  const id =
-    options.conversationId ??
-    (kind === 'personal' ? `a:personal-${from.id}` : kind === 'channel' ? '19:stuurgroep-buurtbemiddeling@thread.tacv2' : '19:groepsgesprek-oov@thread.v2');
+  const id = options.conversationId ?? (kind === 'personal' ? `a:personal-${from.id}` : kind === 'channel' ? '19:stuurgroep-buurtbemiddeling@thread.tacv2' : '19:groepsgesprek-oov@thread.v2');
   return { id, conversationType: kind, tenantId: options.tenantId ?? TENANT_ID, isGroup: kind !== 'personal' };
 }
 
@@ -53,7 +51,10 @@ function base(options: ActivityOptions) {
     from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
     recipient: BOT,
     conversation: conversationFor(options, from),
-    channelData: { tenant: { id: tenantId }, ...(options.conversation === 'channel' ? { channel: { id: '19:stuurgroep-buurtbemiddeling@thread.tacv2' }, team: { id: '19:team-oov@thread.tacv2' } } : {}) },
+    channelData: {
+      tenant: { id: tenantId },
+      ...(options.conversation === 'channel' ? { channel: { id: '19:stuurgroep-buurtbemiddeling@thread.tacv2' }, team: { id: '19:team-oov@thread.tacv2' } } : {}),
+    },
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),
   };
 }

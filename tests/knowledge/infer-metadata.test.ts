@@ -3,7 +3,7 @@ import { inferGemeente, inferTitle } from '../../src/documents/metadata.js';
 
 describe('metadata inferred from the text', () => {
   it('takes the gemeente from a letterhead, and the title from the first line after it', () => {
-    const text = 'Gemeente Hengelo\nNotitie cameratoezicht uitgaansgebied 2026\n\nHet college besluit op 14 april 2026 over de camera\'s.';
+    const text = "Gemeente Hengelo\nNotitie cameratoezicht uitgaansgebied 2026\n\nHet college besluit op 14 april 2026 over de camera's.";
     expect(inferGemeente(text)).toBe('Hengelo');
     expect(inferTitle(text, 'notitie.pdf')).toBe('Notitie cameratoezicht uitgaansgebied 2026');
   });

@@ -25,7 +25,7 @@ async function makeDocx(): Promise<Uint8Array> {
         children: [
           new Paragraph({ text: 'Raadsbrief cameratoezicht Dinkelland', heading: HeadingLevel.HEADING_1 }),
           new Paragraph({ text: 'Cameratoezicht' }),
-          new Paragraph({ text: 'De gemeente Dinkelland plaatst op 3 maart 2025 vier camera\'s in het centrum van Denekamp.' }),
+          new Paragraph({ text: "De gemeente Dinkelland plaatst op 3 maart 2025 vier camera's in het centrum van Denekamp." }),
           new Paragraph({ text: 'De burgemeester van gemeente Dinkelland evalueert het toezicht na een jaar.' }),
         ],
       },
@@ -65,12 +65,15 @@ function ingestSuite(name: string, open: () => Promise<{ db: Db; close(): Promis
 
     it('ingests txt with front-matter, md, pdf and docx and answers from each', async () => {
       const pdf = await makePdf(['Collegebericht gemeente Tubbergen', '', 'Het college van gemeente Tubbergen stelt op 14 mei 2025 het', 'handhavingsprogramma vast.']);
-      const outcomes = await ingestBatch((s) => kb.ingest(s), [
-        { fileName: 'losser.md', buffer: text(markdown) },
-        { fileName: 'tubbergen.pdf', buffer: pdf },
-        { fileName: 'dinkelland.docx', buffer: await makeDocx() },
-        { fileName: 'oldenzaal.txt', buffer: text('Gemeente Oldenzaal\n\nDe gemeente Oldenzaal start in 2025 met een buurtpreventie-app.') },
-      ]);
+      const outcomes = await ingestBatch(
+        (s) => kb.ingest(s),
+        [
+          { fileName: 'losser.md', buffer: text(markdown) },
+          { fileName: 'tubbergen.pdf', buffer: pdf },
+          { fileName: 'dinkelland.docx', buffer: await makeDocx() },
+          { fileName: 'oldenzaal.txt', buffer: text('Gemeente Oldenzaal\n\nDe gemeente Oldenzaal start in 2025 met een buurtpreventie-app.') },
+        ],
+      );
       expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true]);
       const docs = await kb.listDocuments();
       const losser = docs.find((d) => d.sourceFile === 'losser.md')!;
@@ -82,7 +85,7 @@ function ingestSuite(name: string, open: () => Promise<{ db: Db; close(): Promis
 
       const [fromPdf] = await kb.retrieve('Wanneer stelt het college het handhavingsprogramma vast?');
       expect(fromPdf?.document.sourceFile).toBe('tubbergen.pdf');
-      const [fromDocx] = await kb.retrieve('Hoeveel camera\'s komen er in Denekamp?');
+      const [fromDocx] = await kb.retrieve("Hoeveel camera's komen er in Denekamp?");
       expect(fromDocx?.document.sourceFile).toBe('dinkelland.docx');
       const sections = await kb.getDocumentSections(losser.id);
       expect(sections.map((s) => s.title)).toEqual(['Jeugdoverlast', 'Aanpak']);
@@ -99,11 +102,14 @@ function ingestSuite(name: string, open: () => Promise<{ db: Db; close(): Promis
     });
 
     it('reports a corrupt PDF and an unsupported type by file name while the rest of the batch goes in', async () => {
-      const outcomes = await ingestBatch((s) => kb.ingest(s), [
-        { fileName: 'kapot.pdf', buffer: text('%PDF-1.7 this is not really a pdf') },
-        { fileName: 'plaatje.png', buffer: new Uint8Array([137, 80, 78, 71]) },
-        { fileName: 'haaksbergen.txt', buffer: text('Gemeente Haaksbergen\n\nDe gemeente Haaksbergen opent op 2 juni 2025 een jongerencentrum.') },
-      ]);
+      const outcomes = await ingestBatch(
+        (s) => kb.ingest(s),
+        [
+          { fileName: 'kapot.pdf', buffer: text('%PDF-1.7 this is not really a pdf') },
+          { fileName: 'plaatje.png', buffer: new Uint8Array([137, 80, 78, 71]) },
+          { fileName: 'haaksbergen.txt', buffer: text('Gemeente Haaksbergen\n\nDe gemeente Haaksbergen opent op 2 juni 2025 een jongerencentrum.') },
+        ],
+      );
       expect(outcomes.map((o) => o.ok)).toEqual([false, false, true]);
       const [pdfError, pngError] = outcomes.map((o) => (o.ok ? undefined : (o.error as { code: string; params: Record<string, string> })));
       expect(pdfError).toMatchObject({ code: 'knowledge_unreadable_file', params: { file: 'kapot.pdf' } });

@@ -15,7 +15,10 @@ describe('offline answers on the development sets', () => {
       const report = await runEvalSet(set, { openDb: openTestPglite });
       console.log(reportLines(report).join('\n'));
       const s = summarize(report);
-      const wrong = report.results.filter((r) => !r.correct).map((r) => `${r.item.id}: ${r.text.slice(0, 160)}`).join('\n');
+      const wrong = report.results
+        .filter((r) => !r.correct)
+        .map((r) => `${r.item.id}: ${r.text.slice(0, 160)}`)
+        .join('\n');
       expect(s.recall[8]! / s.answerable, wrong).toBeGreaterThanOrEqual(recall8);
       expect(s.answeredRight / s.answerable, wrong).toBeGreaterThanOrEqual(answered);
       expect(s.abstainedRight / s.unanswerable, wrong).toBeGreaterThanOrEqual(abstained);

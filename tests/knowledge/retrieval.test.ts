@@ -103,7 +103,10 @@ describe('retrieval and offline answers on the sample corpus', () => {
         continue;
       }
       answerable += 1;
-      const ok = !answer.abstained && item.expect!.every((g) => g.some((alt) => answer.text.toLowerCase().includes(alt.toLowerCase()))) && answer.citations.every((c) => !item.cite || c.appearance.name.endsWith(item.cite));
+      const ok =
+        !answer.abstained &&
+        item.expect!.every((g) => g.some((alt) => answer.text.toLowerCase().includes(alt.toLowerCase()))) &&
+        answer.citations.every((c) => !item.cite || c.appearance.name.endsWith(item.cite));
       if (ok) right += 1;
     }
     expect(right / answerable).toBeGreaterThanOrEqual(0.7);
@@ -117,14 +120,23 @@ describe('retrieval and offline answers on the sample corpus', () => {
     let matched = 0;
     for (const question of questions) {
       const terms = [...new Set(tokenize(question))].filter((w) => /^[a-z0-9]+$/.test(w)).map((word) => ({ word, prefix: word.length >= 5 && !/^\d+$/.test(word) }));
-      const query = anyOfQuery(terms, await queryTerms(db, terms.map((t) => t.word)));
+      const query = anyOfQuery(
+        terms,
+        await queryTerms(
+          db,
+          terms.map((t) => t.word),
+        ),
+      );
       const analysedWhole = await db.query<{ id: number; rank: number }>(
         `SELECT s.passage_id AS id, ts_rank(s.tsv, q) AS rank FROM knowledge_search s, to_tsquery('dutch', unaccent($1)) AS q WHERE s.tsv @@ q ORDER BY rank DESC, s.passage_id LIMIT 40`,
         [terms.map((t) => (t.prefix ? `${t.word}:*` : t.word)).join(' | ')],
       );
       const fromOperands = await rankPassages(db, query, { limit: 40 });
       if (fromOperands.length > 0) matched += 1;
-      expect(fromOperands.map((r) => [r.id, r.rank.toFixed(5)]), question).toEqual(analysedWhole.map((r) => [r.id, Number(r.rank).toFixed(5)]));
+      expect(
+        fromOperands.map((r) => [r.id, r.rank.toFixed(5)]),
+        question,
+      ).toEqual(analysedWhole.map((r) => [r.id, Number(r.rank).toFixed(5)]));
     }
     expect(matched).toBeGreaterThanOrEqual(questions.length * 0.7);
   });

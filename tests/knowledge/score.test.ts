@@ -15,7 +15,13 @@ function conceptMatch(c: Concept, lexemes: readonly string[]): number {
 
 // Stems from a small alphabet, so prefixes, suffixes and shared roots occur often.
 const stem = fc.stringMatching(/^(ge)?[abv][aei][lnst]{1,3}(heid|beleid|ing|en)?$/);
-const concept = fc.record({ word: stem, stem, parts: fc.array(stem, { maxLength: 2 }), phrases: fc.array(fc.array(stem, { minLength: 1, maxLength: 3 }), { maxLength: 2 }), weight: fc.double({ min: 0.1, max: 3, noNaN: true }) });
+const concept = fc.record({
+  word: stem,
+  stem,
+  parts: fc.array(stem, { maxLength: 2 }),
+  phrases: fc.array(fc.array(stem, { minLength: 1, maxLength: 3 }), { maxLength: 2 }),
+  weight: fc.double({ min: 0.1, max: 3, noNaN: true }),
+});
 const sentence = fc.record({ text: fc.constant('Een zin.'), lexemes: fc.array(stem, { maxLength: 8 }) });
 
 function question(concepts: Concept[]): AnalyzedQuestion {
@@ -29,13 +35,14 @@ describe('sentence window scoring', () => {
         const passage: ScoringPassage = { id: 1, documentId: 1, sectionTitle: 'Titel', titleLexemes, documentTitleLexemes: [], sentences };
         const total = concepts.reduce((sum, c) => sum + c.weight, 0);
         for (const w of scoreWindows(question(concepts), [passage])) {
-          const expected = concepts.reduce((sum, c) => {
-            // The window's sentences fully, its title at 0.7, the sentences just before and after it at 0.4.
-            const before = w.from > 0 ? 0.4 * conceptMatch(c, sentences[w.from - 1]!.lexemes) : 0;
-            const after = w.to + 1 < sentences.length ? 0.4 * conceptMatch(c, sentences[w.to + 1]!.lexemes) : 0;
-            const m = Math.max(0.7 * conceptMatch(c, titleLexemes), conceptMatch(c, sentences[w.from]!.lexemes), conceptMatch(c, sentences[w.to]!.lexemes), before, after);
-            return sum + c.weight * m;
-          }, 0) / total;
+          const expected =
+            concepts.reduce((sum, c) => {
+              // The window's sentences fully, its title at 0.7, the sentences just before and after it at 0.4.
+              const before = w.from > 0 ? 0.4 * conceptMatch(c, sentences[w.from - 1]!.lexemes) : 0;
+              const after = w.to + 1 < sentences.length ? 0.4 * conceptMatch(c, sentences[w.to + 1]!.lexemes) : 0;
+              const m = Math.max(0.7 * conceptMatch(c, titleLexemes), conceptMatch(c, sentences[w.from]!.lexemes), conceptMatch(c, sentences[w.to]!.lexemes), before, after);
+              return sum + c.weight * m;
+            }, 0) / total;
           expect(w.coverage).toBeCloseTo(expected, 10);
         }
       }),
@@ -46,7 +53,11 @@ describe('sentence window scoring', () => {
   it('marks a window about another year than the one asked below one about that year', () => {
     const concepts: Concept[] = [{ word: 'woninginbraken', stem: 'woninginbrak', parts: [], phrases: [], weight: 2 }];
     const passage: ScoringPassage = {
-      id: 9, documentId: 4, sectionTitle: 'Cijfers', titleLexemes: [], documentTitleLexemes: [],
+      id: 9,
+      documentId: 4,
+      sectionTitle: 'Cijfers',
+      titleLexemes: [],
+      documentTitleLexemes: [],
       sentences: [
         { text: 'In 2023 waren er 96 woninginbraken.', lexemes: ['2023', '96', 'woninginbrak'] },
         { text: 'Het weer was goed.', lexemes: ['wer', 'goed'] },
@@ -63,7 +74,11 @@ describe('sentence window scoring', () => {
       { word: 'vastgesteld', stem: 'vastgesteld', parts: [], phrases: [], weight: 1 },
     ];
     const passage: ScoringPassage = {
-      id: 7, documentId: 3, sectionTitle: 'Planning', titleLexemes: [], documentTitleLexemes: [],
+      id: 7,
+      documentId: 3,
+      sectionTitle: 'Planning',
+      titleLexemes: [],
+      documentTitleLexemes: [],
       sentences: [
         { text: 'Het beleid wordt besproken.', lexemes: ['beleid', 'besprok'] },
         { text: 'Het veiligheidsbeleid wordt op 3 juli vastgesteld.', lexemes: ['veiligheidsbeleid', 'juli', 'vastgesteld'] },

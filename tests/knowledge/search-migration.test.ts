@@ -10,7 +10,11 @@ describe('moving the full-text vectors to their own table (migration 8)', () => 
     const db = await openPglite();
     try {
       const silent = createLogger('silent');
-      await migrate(db, migrations.filter((m) => m.id < 8), silent);
+      await migrate(
+        db,
+        migrations.filter((m) => m.id < 8),
+        silent,
+      );
       // A passage as the store held it before: the vector in the passage row.
       const [doc] = await db.query<{ id: number }>(
         "INSERT INTO knowledge_documents (title, doc_type, source_file, content_hash, metadata_origin, char_count) VALUES ('Jaarplan', 'notitie', 'jaarplan.txt', 'h1', 'front-matter', 60) RETURNING id",

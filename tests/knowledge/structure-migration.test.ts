@@ -10,7 +10,11 @@ describe('keeping the structure of passages (migration 10)', () => {
     const db = await openPglite();
     try {
       const silent = createLogger('silent');
-      await migrate(db, migrations.filter((m) => m.id < 10), silent);
+      await migrate(
+        db,
+        migrations.filter((m) => m.id < 10),
+        silent,
+      );
       const [doc] = await db.query<{ id: number }>(
         "INSERT INTO knowledge_documents (title, doc_type, source_file, content_hash, metadata_origin, char_count) VALUES ('Jaarplan', 'notitie', 'jaarplan.txt', 'h1', 'front-matter', 60) RETURNING id",
       );

@@ -49,6 +49,11 @@ describe('answers from table cells of ingested Word and PDF documents', () => {
     const sections = await kb.getDocumentSections(doc.id);
     expect(sections.map((s) => s.headingPath.join(' › '))).toEqual(['', '1. Inleiding', '2. Budget', '3. Planning › 3.1 Controles en voorlichting']);
     // The blocks come back as the model made them: the lead-in paragraph of two sentences, then its three list items.
-    expect(sections[1]!.blocks.map((b) => [b.kind, b.sentences.length])).toEqual([['paragraph', 2], ['list', 1], ['list', 1], ['list', 1]]);
+    expect(sections[1]!.blocks.map((b) => [b.kind, b.sentences.length])).toEqual([
+      ['paragraph', 2],
+      ['list', 1],
+      ['list', 1],
+      ['list', 1],
+    ]);
   });
 });

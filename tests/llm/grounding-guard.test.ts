@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGrounding, factUnits, normalizeMarkers } from '../../src/features/llm/grounding-guard.js';
 
 const passages = [
-  { text: 'De gemeente Hengelo zet in 2024 extra in op cameratoezicht in het centrum. Er komen 12 nieuwe camera\'s bij het station.' },
+  { text: "De gemeente Hengelo zet in 2024 extra in op cameratoezicht in het centrum. Er komen 12 nieuwe camera's bij het station." },
   { text: 'Ondermijning blijft een prioriteit; het RIEC ondersteunt de gemeente bij bestuurlijke aanpak van criminele panden.' },
 ];
 const nl = { lexical: true };
@@ -30,7 +30,7 @@ describe('grounding guard', () => {
   });
 
   it('rejects a cited sentence whose words or numbers are not in the cited passage (lexical check)', () => {
-    expect(checkGrounding('Er komen 40 nieuwe camera\'s bij het station [1].', passages, nl)).toMatchObject({ ok: false, failure: 'unsupported-sentence' });
+    expect(checkGrounding("Er komen 40 nieuwe camera's bij het station [1].", passages, nl)).toMatchObject({ ok: false, failure: 'unsupported-sentence' });
     expect(checkGrounding('Burgemeester Jansen heeft persoonlijke gegevens van bewoners verstrekt aan journalisten [1].', passages, nl)).toMatchObject({ ok: false, failure: 'unsupported-sentence' });
     // English answers translate the Dutch passages: only numbers are compared then.
     expect(checkGrounding('Hengelo adds 12 cameras near the station [1].', passages, { lexical: false }).ok).toBe(true);

@@ -12,7 +12,10 @@ afterAll(async () => {
 
 const conversationId = 'a:personal-feedback';
 const feedbackValue = (reaction: unknown, feedback?: unknown) => ({ actionName: 'feedback', actionValue: { reaction, ...(feedback !== undefined ? { feedback } : {}) } });
-const feedbackRows = () => env.bot.db.query<Record<string, unknown>>(`SELECT f.reaction, f.feedback_text, a.answer_text, a.outcome, a.model, a.total_tokens, a.passages FROM llm_feedback f JOIN llm_answers a ON a.id = f.answer_id ORDER BY f.id`);
+const feedbackRows = () =>
+  env.bot.db.query<Record<string, unknown>>(
+    `SELECT f.reaction, f.feedback_text, a.answer_text, a.outcome, a.model, a.total_tokens, a.passages FROM llm_feedback f JOIN llm_answers a ON a.id = f.answer_id ORDER BY f.id`,
+  );
 
 describe('feedback on LLM answers', () => {
   let ratedId: string;
@@ -30,7 +33,7 @@ describe('feedback on LLM answers', () => {
   });
 
   it('stores a rating with the answer it rates and answers 200 with an empty body', async () => {
-    const res = await env.bot.invoke('message/submitAction', feedbackValue('dislike', JSON.stringify({ feedbackText: 'Mist de kosten van de camera\'s.' })), { conversationId, replyToId: ratedId });
+    const res = await env.bot.invoke('message/submitAction', feedbackValue('dislike', JSON.stringify({ feedbackText: "Mist de kosten van de camera's." })), { conversationId, replyToId: ratedId });
     expect(res).toEqual({ status: 200, body: {} });
     const rows = await feedbackRows();
     expect(rows).toHaveLength(1);

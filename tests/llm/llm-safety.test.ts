@@ -11,7 +11,10 @@ beforeAll(async () => {
     `INSERT INTO mediation_cases (tenant_id, case_number, idempotency_key, referrer_role, kinds, duration, urgency, created_at, updated_at)
      VALUES ('t', 'BB-2025-001', 'k1', 'adviseur', ARRAY['geluid'], 'maanden', 'normaal', now(), now()) RETURNING id`,
   );
-  await env.bot.db.query(`INSERT INTO mediation_personal_data (case_id, intake, updated_at) VALUES ($1, $2::jsonb, now())`, [c!.id, JSON.stringify({ name: 'Gerrit Zonnebloem', address: 'Lindelaan 7, Hengelo' })]);
+  await env.bot.db.query(`INSERT INTO mediation_personal_data (case_id, intake, updated_at) VALUES ($1, $2::jsonb, now())`, [
+    c!.id,
+    JSON.stringify({ name: 'Gerrit Zonnebloem', address: 'Lindelaan 7, Hengelo' }),
+  ]);
 });
 afterAll(async () => {
   await env.close();

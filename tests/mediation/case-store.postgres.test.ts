@@ -44,9 +44,7 @@ describe('case numbering and once-only on PostgreSQL (real concurrent connection
   it('lets concurrent clicks on one card version have exactly one effect', async () => {
     const { case: c } = await createCase(db, { tenantId: 'pg-c', idempotencyKey: 'x', intake, now });
     const results = await Promise.allSettled(
-      ['a', 'b', 'c', 'd'].map((actor) =>
-        applyCoordinatorAction(db, { tenantId: 'pg-c', caseId: c.id, version: 1, actorAadObjectId: actor, now, command: { action: 'referProfessional' } }),
-      ),
+      ['a', 'b', 'c', 'd'].map((actor) => applyCoordinatorAction(db, { tenantId: 'pg-c', caseId: c.id, version: 1, actorAadObjectId: actor, now, command: { action: 'referProfessional' } })),
     );
     expect(results.filter((r) => r.status === 'fulfilled' && r.value.applied)).toHaveLength(1);
     const events = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mediation_events WHERE case_id = $1', [c.id]);

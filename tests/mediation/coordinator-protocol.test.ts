@@ -11,7 +11,6 @@ import { COORDINATOR_CHANNEL, action, answeredCard, findElement, input, visibleT
 
 const { adviseur, coordinator, stuurgroep } = personas;
 
-
 async function referCase(bot: TestBot): Promise<{ caseId: number; caseNumber: string; activityId: string }> {
   const posts = bot.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === COORDINATOR_CHANNEL).length;
   const res = await bot.act('mediation.submit', intakeInput(), { from: adviseur });
@@ -34,7 +33,12 @@ async function eventCount(bot: TestBot, caseId: number): Promise<number> {
 describe('coordinator actions on the case card', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ env: { MEDIATION_COORDINATOR_CONVERSATION_ID: COORDINATOR_CHANNEL, ORGANISATION_FILE: organisationWithOtherTenant([{ persona: coordinator, name: 'Coördinator elders', roles: ['coordinator-buurtbemiddeling'] }]) } });
+    bot = await startTestBot({
+      env: {
+        MEDIATION_COORDINATOR_CONVERSATION_ID: COORDINATOR_CHANNEL,
+        ORGANISATION_FILE: organisationWithOtherTenant([{ persona: coordinator, name: 'Coördinator elders', roles: ['coordinator-buurtbemiddeling'] }]),
+      },
+    });
     await bot.say('help', { from: coordinator, conversation: 'channel' });
     await bot.say('statistieken buurtbemiddeling', { from: coordinator });
   });
@@ -132,7 +136,11 @@ describe('coordinator actions on the case card', () => {
     expect(byAdviseur[0]!.text).toBe('Alleen de coördinator buurtbemiddeling mag dit doen.');
     const [exported] = await bot.say(`exporteer zaak ${caseNumber}`, { from: coordinator });
     const json = JSON.parse(exported!.text!.match(/```json\n([\s\S]*)\n```/)![1]!);
-    expect(json).toMatchObject({ caseNumber, facts: { status: 'new', kinds: ['geluid', 'erfgrens'] }, personalData: { intake: { partyAName: 'Hendrika Kleinjan-Oosterveld', partyAPostcode: '7671 PQ' } } });
+    expect(json).toMatchObject({
+      caseNumber,
+      facts: { status: 'new', kinds: ['geluid', 'erfgrens'] },
+      personalData: { intake: { partyAName: 'Hendrika Kleinjan-Oosterveld', partyAPostcode: '7671 PQ' } },
+    });
 
     const [erased] = await bot.say(`wis persoonsgegevens ${caseNumber}`, { from: coordinator });
     expect(erased!.text).toContain(`De persoonsgegevens van zaak ${caseNumber} zijn gewist`);
@@ -186,7 +194,14 @@ describe('retention', () => {
     if (valid.kind !== 'valid') throw new Error('fixture invalid');
     const tenantId = '00000000-0000-0000-0000-00000000d0e0';
     const old = await createCase(db, { tenantId, idempotencyKey: 'old', intake: valid.intake, now: new Date('2026-01-05T00:00:00Z') });
-    await applyCoordinatorAction(db, { tenantId, caseId: old.case.id, version: 1, actorAadObjectId: coordinator.aadObjectId, now: new Date('2026-01-06T00:00:00Z'), command: { action: 'notSuitable', reason: 'x' } });
+    await applyCoordinatorAction(db, {
+      tenantId,
+      caseId: old.case.id,
+      version: 1,
+      actorAadObjectId: coordinator.aadObjectId,
+      now: new Date('2026-01-06T00:00:00Z'),
+      command: { action: 'notSuitable', reason: 'x' },
+    });
     const open = await createCase(db, { tenantId, idempotencyKey: 'open', intake: valid.intake, now: new Date('2026-01-05T00:00:00Z') });
     const bot = await startTestBot({ db, env: { MEDIATION_RETENTION_DAYS: '30' }, now: () => new Date('2026-03-01T00:00:00Z') });
     try {

@@ -48,8 +48,24 @@ describe('buurtbemiddeling intake over /api/messages', () => {
       return false;
     });
     expect(inputs.map((i) => i.id)).toEqual([
-      'referrerRole', 'referrerName', 'referrerContact', 'partyAName', 'partyAAddress', 'partyAPostcode', 'partyAContact',
-      'partyBName', 'partyBAddress', 'partyBPostcode', 'partyBContact', 'kinds', 'duration', 'description', 'tried', 'violence', 'urgency', 'consent',
+      'referrerRole',
+      'referrerName',
+      'referrerContact',
+      'partyAName',
+      'partyAAddress',
+      'partyAPostcode',
+      'partyAContact',
+      'partyBName',
+      'partyBAddress',
+      'partyBPostcode',
+      'partyBContact',
+      'kinds',
+      'duration',
+      'description',
+      'tried',
+      'violence',
+      'urgency',
+      'consent',
     ]);
     for (const i of inputs) expect(i.label, i.id).toBeTruthy();
     expect(input(card, 'partyAPostcode')).toMatchObject({ isRequired: true, regex: '^[1-9][0-9]{3} ?[A-Za-z]{2}$' });

@@ -6,18 +6,41 @@ import { intakeInput } from '../mediation/fixtures.js';
 import { storeFingerprint } from './production-helpers.js';
 
 const VERBS = [
-  'approval.request', 'approval.approve', 'approval.reject', 'approval.requestChanges', 'approval.cancel', 'approval.refresh',
-  'mediation.submit', 'mediation.accept', 'mediation.referProfessional', 'mediation.notSuitable', 'mediation.close', 'mediation.refresh',
-  'steering.send', 'steering.cancel', 'summaries.addToKnowledge',
+  'approval.request',
+  'approval.approve',
+  'approval.reject',
+  'approval.requestChanges',
+  'approval.cancel',
+  'approval.refresh',
+  'mediation.submit',
+  'mediation.accept',
+  'mediation.referProfessional',
+  'mediation.notSuitable',
+  'mediation.close',
+  'mediation.refresh',
+  'steering.send',
+  'steering.cancel',
+  'summaries.addToKnowledge',
 ];
 const TAB_PATHS = ['priorities', 'milestones', 'documents', 'mediation', 'search', 'nothing', '../../etc/passwd'];
 
 const hostileText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.constantFrom('<script>alert(1)</script>', '**vet** [link](javascript:alert(1))', '${jndi:ldap://x}', "'; DROP TABLE mediation_cases; --", '\u0000\u202e\ufeff', '👩‍👩‍👧‍👦🔥'.repeat(50), '<at>Veiligheidsbot</at>', 'x'.repeat(20_000)),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '**vet** [link](javascript:alert(1))',
+    '${jndi:ldap://x}',
+    "'; DROP TABLE mediation_cases; --",
+    '\u0000\u202e\ufeff',
+    '👩‍👩‍👧‍👦🔥'.repeat(50),
+    '<at>Veiligheidsbot</at>',
+    'x'.repeat(20_000),
+  ),
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
-const deep = fc.letrec((tie) => ({ node: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 2 }), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('node'), { maxKeys: 3 })) })).node;
+const deep = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 2 }), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('node'), { maxKeys: 3 })),
+})).node;
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), hostileText, deep, fc.constant(null), fc.integer(), fc.boolean());
 const keysOf = <T extends object>(o: T) => Object.keys(o) as (keyof T)[];
 
@@ -27,9 +50,19 @@ type Payload = { kind: 'messages'; body: unknown } | { kind: 'tab'; path: string
 function payloads(serviceUrl: string): fc.Arbitrary<Payload> {
   const base = messageActivity('help', { serviceUrl });
   const nearValid = fc.record({ key: fc.constantFrom(...keysOf(base)), value: anyValue }).map(({ key, value }) => ({ ...base, [key]: value }));
-  const messages = fc.record({ text: hostileText, from: fc.constantFrom(...Object.values(personas)), conversation: fc.constantFrom('personal', 'channel', 'groupChat') as fc.Arbitrary<'personal' | 'channel' | 'groupChat'> })
+  const messages = fc
+    .record({
+      text: hostileText,
+      from: fc.constantFrom(...Object.values(personas)),
+      conversation: fc.constantFrom('personal', 'channel', 'groupChat') as fc.Arbitrary<'personal' | 'channel' | 'groupChat'>,
+    })
     .map(({ text, from, conversation }) => ({ ...messageActivity(text, { serviceUrl, from, conversation }), deliveryMode: 'expectReplies' }));
-  const forgedVerb = fc.record({ verb: fc.constantFrom(...VERBS), data: fc.dictionary(fc.constantFrom('requestId', 'version', 'caseId', 'comment', 'gemeente', 'milestoneId', 'idempotencyKey', 'programme', 'uploadId', 'x'), anyValue, { maxKeys: 5 }), from: fc.constantFrom(...Object.values(personas)) })
+  const forgedVerb = fc
+    .record({
+      verb: fc.constantFrom(...VERBS),
+      data: fc.dictionary(fc.constantFrom('requestId', 'version', 'caseId', 'comment', 'gemeente', 'milestoneId', 'idempotencyKey', 'programme', 'uploadId', 'x'), anyValue, { maxKeys: 5 }),
+      from: fc.constantFrom(...Object.values(personas)),
+    })
     .map(({ verb, data, from }) => actionActivity(verb, data, { serviceUrl, from }));
   // a valid intake with one field replaced by garbage (must be refused with a form error, never stored)
   const brokenIntake = fc.record({ key: fc.constantFrom(...Object.keys(intakeInput()).filter((k) => k !== 'idempotencyKey' && k !== 'consent')), value: anyValue }).map(({ key, value }) => {
@@ -39,7 +72,11 @@ function payloads(serviceUrl: string): fc.Arbitrary<Payload> {
   });
   const actionShape = fc.record({ value: anyValue }).map(({ value }) => ({ ...actionActivity('approval.approve', {}, { serviceUrl }), value }));
   const randomInvoke = fc.record({ name: fc.string({ minLength: 1, maxLength: 60 }), value: anyValue }).map(({ name, value }) => invokeActivity(name, value, { serviceUrl }));
-  const tab = fc.record({ path: fc.constantFrom(...TAB_PATHS), query: fc.dictionary(fc.constantFrom('locale', 'q', 'from', 'to', 'gemeente', 'limit', 'x'), fc.string({ unit: 'grapheme', maxLength: 400 }), { maxKeys: 4 }) })
+  const tab = fc
+    .record({
+      path: fc.constantFrom(...TAB_PATHS),
+      query: fc.dictionary(fc.constantFrom('locale', 'q', 'from', 'to', 'gemeente', 'limit', 'x'), fc.string({ unit: 'grapheme', maxLength: 400 }), { maxKeys: 4 }),
+    })
     .map(({ path, query }) => ({ kind: 'tab' as const, path, query }));
   return fc.oneof(
     fc.jsonValue({ maxDepth: 4 }).map((body) => ({ kind: 'messages' as const, body })),

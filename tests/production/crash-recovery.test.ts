@@ -16,7 +16,11 @@ function startServer(env: Record<string, string>): ChildProcess {
 
 async function waitForHealthy(port: number, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status).catch(() => 0)) !== 200) {
+  while (
+    (await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.status)
+      .catch(() => 0)) !== 200
+  ) {
     if (Date.now() > deadline) throw new Error('bot not healthy in time');
     await new Promise((r) => setTimeout(r, 100));
   }

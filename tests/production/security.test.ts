@@ -59,8 +59,7 @@ describe('with an app id configured, only Bot Framework tokens get in', () => {
       .sign(options.signWith ?? key);
   }
 
-  const send = (authorization?: string) =>
-    bot.post(messageActivity('help', { from: personas.burgemeester, serviceUrl: bot.connector.url }), authorization ? { authorization } : {});
+  const send = (authorization?: string) => bot.post(messageActivity('help', { from: personas.burgemeester, serviceUrl: bot.connector.url }), authorization ? { authorization } : {});
 
   it('accepts a valid token', async () => {
     const res = await send(`Bearer ${await token()}`);
@@ -110,14 +109,18 @@ describe('with an app id configured, only Bot Framework tokens get in', () => {
   });
 });
 
-
 describe('one tenant never reaches another tenant’s data', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ now: () => NOW, env: { ORGANISATION_FILE: organisationWithOtherTenant([
-        { persona: personas.burgemeester, name: 'Burgemeester elders', roles: ['burgemeester'] },
-        { persona: personas.adviseur, name: 'Adviseur elders', roles: ['adviseur', 'beheerder'] },
-      ]) } });
+    bot = await startTestBot({
+      now: () => NOW,
+      env: {
+        ORGANISATION_FILE: organisationWithOtherTenant([
+          { persona: personas.burgemeester, name: 'Burgemeester elders', roles: ['burgemeester'] },
+          { persona: personas.adviseur, name: 'Adviseur elders', roles: ['adviseur', 'beheerder'] },
+        ]),
+      },
+    });
     await bot.say('help', { from: personas.burgemeester });
     await bot.say('help', { from: personas.adviseur });
   });
@@ -129,7 +132,11 @@ describe('one tenant never reaches another tenant’s data', () => {
     const request = await requestFromCard(bot);
     const data = { requestId: request.id, version: request.version };
     for (const verb of ['approval.approve', 'approval.reject', 'approval.requestChanges', 'approval.cancel']) {
-      const res = await bot.act(verb, { ...data, comment: 'x' }, { from: verb === 'approval.cancel' ? personas.adviseur : personas.burgemeester, tenantId: OTHER_TENANT_ID, conversationId: 'a:personal-other-tenant' });
+      const res = await bot.act(
+        verb,
+        { ...data, comment: 'x' },
+        { from: verb === 'approval.cancel' ? personas.adviseur : personas.burgemeester, tenantId: OTHER_TENANT_ID, conversationId: 'a:personal-other-tenant' },
+      );
       expect(res.status, verb).toBeGreaterThanOrEqual(400);
       expect(errorOf(res), verb).toBeDefined();
     }

@@ -16,7 +16,10 @@ describe('a refused token is an expected event', () => {
       const withoutToken = await bot.post(messageActivity('help', { serviceUrl: bot.connector.url }));
       const forged = await bot.post(messageActivity('help', { serviceUrl: bot.connector.url }), { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` });
       // Expired long ago: refused before any key is fetched (botbuilder itself prints the expiry with a stack).
-      const expiredToken = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(Math.floor(Date.now() / 1000) - 3600).sign(new TextEncoder().encode('a-test-secret-of-32-bytes-long!!'));
+      const expiredToken = await new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+        .sign(new TextEncoder().encode('a-test-secret-of-32-bytes-long!!'));
       const expired = await bot.post(messageActivity('help', { serviceUrl: bot.connector.url }), { authorization: `Bearer ${expiredToken}` });
       expect([withoutToken.status, forged.status, expired.status]).toEqual([401, 401, 401]);
       // The caller learns no validation detail.

@@ -52,7 +52,15 @@ describe('app.inject with an app id configured', () => {
   it('needs no Bot Framework token (in-process), while the same activity over HTTP without one is refused', async () => {
     const db = await openTestPglite();
     const app = buildApp({
-      config: parseConfig({ LOG_LEVEL: 'silent', SAMPLE_KNOWLEDGE: 'false', STEERING_SCHEDULE: 'off', HOST: '127.0.0.1', MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-used', MicrosoftAppTenantId: '00000000-0000-0000-0000-00000000d0e0' }),
+      config: parseConfig({
+        LOG_LEVEL: 'silent',
+        SAMPLE_KNOWLEDGE: 'false',
+        STEERING_SCHEDULE: 'off',
+        HOST: '127.0.0.1',
+        MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+        MicrosoftAppPassword: 'not-used',
+        MicrosoftAppTenantId: '00000000-0000-0000-0000-00000000d0e0',
+      }),
       db,
     });
     try {
@@ -60,7 +68,11 @@ describe('app.inject with an app id configured', () => {
       expect(injected.status).toBe(200);
       expect(textOf(injected.body)).toContain('Wat kan de Veiligheidsbot?');
       const { url } = await app.listen(0, '127.0.0.1');
-      const posted = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...messageActivity('help', { serviceUrl }), deliveryMode: 'expectReplies' }) });
+      const posted = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...messageActivity('help', { serviceUrl }), deliveryMode: 'expectReplies' }),
+      });
       expect(posted.status).toBe(401);
     } finally {
       await app.close();

@@ -64,7 +64,6 @@ describe('milestones and approval cards read right', () => {
     expect(refs.length).toBeGreaterThan(0);
     for (const r of refs) expect(r.match(/\[\d+\]/g)).toHaveLength(1);
 
-
     const own = cardOf(await bot.act('approval.refresh', { requestId: request.id, version: request.version }, { from: personas.burgemeester }));
     expect(cardText(own)).not.toContain('Wacht op het besluit van de burgemeester');
     expect(cardText(own)).toContain(nl.approvals.yourDecision);

@@ -32,7 +32,16 @@ describe('replies built from the documents read right and pass the Playground', 
   });
 
   it('every kind of reply is accepted by the Playground (at most 10 citations)', async () => {
-    for (const question of ['vat de laatste stand van zaken samen', 'korter', 'uitgebreider', 'uitgebreider', 'Wat zijn de huidige prioriteiten?', 'Wanneer stelt de raad het beleidsplan van Heemstede vast?', 'Welke mijlpalen komen eraan?', 'help']) {
+    for (const question of [
+      'vat de laatste stand van zaken samen',
+      'korter',
+      'uitgebreider',
+      'uitgebreider',
+      'Wat zijn de huidige prioriteiten?',
+      'Wanneer stelt de raad het beleidsplan van Heemstede vast?',
+      'Welke mijlpalen komen eraan?',
+      'help',
+    ]) {
       const replies = messages(await bot.say(question, { from: personas.adviseur }));
       expect(replies.length, question).toBeGreaterThan(0);
       for (const reply of replies) expect(playgroundRejections(reply as any), question).toEqual([]);

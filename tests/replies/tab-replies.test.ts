@@ -25,14 +25,24 @@ describe('the dashboard tab reads right', () => {
   });
 
   it('every search snippet contains the word searched for, and a result says where it stands', async () => {
-    for (const [q, words] of [['cameratoezicht', ['cameratoezicht', 'camera', 'toezicht']], ['buurtbemiddeling', ['buurtbemiddeling']], ['ondermijning', ['ondermijning']]] as const) {
+    for (const [q, words] of [
+      ['cameratoezicht', ['cameratoezicht', 'camera', 'toezicht']],
+      ['buurtbemiddeling', ['buurtbemiddeling']],
+      ['ondermijning', ['ondermijning']],
+    ] as const) {
       const body = await get(`search?q=${encodeURIComponent(q)}`);
       expect(body.items.length, q).toBeGreaterThan(0);
       for (const hit of body.items) {
         const shown = (hit.snippet || hit.title).toLowerCase();
-        expect(words.some((w) => shown.includes(w)), `${q}: ${shown}`).toBe(true);
+        expect(
+          words.some((w) => shown.includes(w)),
+          `${q}: ${shown}`,
+        ).toBe(true);
       }
-      expect(body.items.some((h: any) => h.section && h.about), q).toBe(true);
+      expect(
+        body.items.some((h: any) => h.section && h.about),
+        q,
+      ).toBe(true);
     }
   });
 });

@@ -7,7 +7,7 @@ const textOf = (replies: SentActivity[]) => replies.map((r) => `${r.text ?? ''} 
 const ABSTAIN = /staat niet in de documenten/;
 
 /** The examples of issue 16, as colleagues type them, through the whole bot (router, classifier, handlers). */
-describe('conversation: colleagues\' own words reach the right capability', () => {
+describe("conversation: colleagues' own words reach the right capability", () => {
   let bot: TestBot;
   beforeAll(async () => {
     bot = await startTestBot({ env: { SAMPLE_KNOWLEDGE: 'true' } });

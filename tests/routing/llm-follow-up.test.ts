@@ -8,7 +8,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => env?.close());
 
-const userText = (body: { messages: { role: string; content: string }[] }) => body.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+const userText = (body: { messages: { role: string; content: string }[] }) =>
+  body.messages
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content)
+    .join('\n');
 
 describe('with an LLM configured, a follow-up is made standalone before retrieval', () => {
   it('"wie is daar de opdrachtgever?" goes to the model with the previous question, and is answered as the rewritten question', async () => {

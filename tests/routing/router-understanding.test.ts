@@ -35,11 +35,20 @@ const features: Feature[] = [
 const clarified: string[][] = [];
 const options: RouterOptions = {
   classifier: scripted({
-    'zet er een bij': [{ intent: 'a.add', score: 0.9 }, { intent: 'a.list', score: 0.1 }],
-    'iets vaags': [{ intent: 'a.add', score: 0.4 }, { intent: 'qa.answer', score: 0.35 }],
-    'lijst of erbij': [{ intent: 'a.add', score: 0.5 }, { intent: 'a.list', score: 0.45 }],
+    'zet er een bij': [
+      { intent: 'a.add', score: 0.9 },
+      { intent: 'a.list', score: 0.1 },
+    ],
+    'iets vaags': [
+      { intent: 'a.add', score: 0.4 },
+      { intent: 'qa.answer', score: 0.35 },
+    ],
+    'lijst of erbij': [
+      { intent: 'a.add', score: 0.5 },
+      { intent: 'a.list', score: 0.45 },
+    ],
     'wat is het riec': [{ intent: 'qa.answer', score: 0.95 }],
-    'geheim': [{ intent: 'a.secret', score: 0.95 }],
+    geheim: [{ intent: 'a.secret', score: 0.95 }],
     'hoeveel zaken heeft buurtbemiddeling': [{ intent: 'a.figures', score: 0.9 }],
     'hoeveel fte heeft het team': [{ intent: 'a.figures', score: 0.9 }],
     'waarom zet de gemeente er een bij': [{ intent: 'a.add', score: 0.95 }],
@@ -50,7 +59,7 @@ const options: RouterOptions = {
 };
 const router = installRoutes(features, async () => void seen.push({ route: 'unmatched' }), options);
 
-describe('routing in colleagues\' own words', () => {
+describe("routing in colleagues' own words", () => {
   it('takes the exact command pattern first, then the classifier above its threshold', async () => {
     seen.length = 0;
     await router.onMessage(fakeTurn('lijst'));
@@ -92,7 +101,7 @@ describe('routing in colleagues\' own words', () => {
     expect(seen.map((s) => s.route)).toEqual(['a.list']);
   });
 
-  it('enforces a route\'s guard before its handler, for messages and card actions', async () => {
+  it("enforces a route's guard before its handler, for messages and card actions", async () => {
     seen.length = 0;
     await expect(router.onMessage(fakeTurn('geheim'))).rejects.toMatchObject({ code: 'steering_role_required' } satisfies Partial<AppError>);
     expect(seen).toEqual([]);

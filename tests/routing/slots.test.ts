@@ -13,7 +13,7 @@ const documents = [
 ];
 const gemeenten = ['Twenterand', 'Hengelo', 'Heemstede'];
 
-describe('slots in colleagues\' words', () => {
+describe("slots in colleagues' words", () => {
   it.each([
     ['de notitie van Twenterand over 2023', '2'],
     ['de terugblik', '2'],
@@ -39,8 +39,16 @@ describe('slots in colleagues\' words', () => {
 
   it('reads a milestone to add from a free sentence', () => {
     const now = new Date('2026-12-01T10:00:00Z');
-    expect(parseAddRequest('Voeg een nieuwe mijlpaal toe voor Hengelo: evaluatie Damoclesbeleid, 18 november 2027', gemeenten, now)).toEqual({ gemeente: 'Hengelo', title: 'Evaluatie Damoclesbeleid', plannedDate: '2027-11-18' });
-    expect(parseAddRequest("zet 'Veiligheidsmonitor presenteren' voor Heemstede op 3 maart in de planning", gemeenten, now)).toEqual({ gemeente: 'Heemstede', title: 'Veiligheidsmonitor presenteren', plannedDate: '2027-03-03' });
+    expect(parseAddRequest('Voeg een nieuwe mijlpaal toe voor Hengelo: evaluatie Damoclesbeleid, 18 november 2027', gemeenten, now)).toEqual({
+      gemeente: 'Hengelo',
+      title: 'Evaluatie Damoclesbeleid',
+      plannedDate: '2027-11-18',
+    });
+    expect(parseAddRequest("zet 'Veiligheidsmonitor presenteren' voor Heemstede op 3 maart in de planning", gemeenten, now)).toEqual({
+      gemeente: 'Heemstede',
+      title: 'Veiligheidsmonitor presenteren',
+      plannedDate: '2027-03-03',
+    });
   });
 
   it('finds milestones by their title words, with typos', () => {

@@ -84,7 +84,11 @@ describe.each(stores)('the scheduler on $name', (store) => {
     expect(runs).toEqual([SLOT.toISOString()]);
     expect(outcomes.filter((o) => o === 'ran')).toHaveLength(1);
     // A third instance started later in the same hour (a restart) does not run it again either.
-    expect(await scheduler(second).register(job).runDue(job.name, at(45 * MINUTE))).toBe('taken');
+    expect(
+      await scheduler(second)
+        .register(job)
+        .runDue(job.name, at(45 * MINUTE)),
+    ).toBe('taken');
     // The next hour is a new slot; whichever instance looks first runs it, once.
     const next = await Promise.all([b.runDue(job.name, at(61 * MINUTE)), a.runDue(job.name, at(61 * MINUTE))]);
     expect(next.sort()).toEqual(['ran', 'taken']);
@@ -170,10 +174,14 @@ describe('slots', () => {
     expect(latestSlot(every7, new Date(new Date(multiples[1]!).getTime() - 1))?.toISOString()).toBe(multiples[0]);
   });
 
-  it('are when croner\'s armed timers fire', async () => {
+  it("are when croner's armed timers fire", async () => {
     const db = await openTestPglite();
     try {
-      const instance = scheduler(db).register(recordingJob('test.every7', { everyMinutes: 7 }).job, { name: 'test.cron', schedule: { cron: '30 3 * * *', timeZone: 'Europe/Amsterdam' }, run: async () => undefined });
+      const instance = scheduler(db).register(recordingJob('test.every7', { everyMinutes: 7 }).job, {
+        name: 'test.cron',
+        schedule: { cron: '30 3 * * *', timeZone: 'Europe/Amsterdam' },
+        run: async () => undefined,
+      });
       expect(instance.nextRuns()).toEqual({});
       const before = new Date();
       instance.start();

@@ -14,7 +14,12 @@ const file = (url: string) => ({ contentType: 'application/vnd.microsoft.teams.f
 describe('which download URLs a file message may point to', () => {
   it('with an app id: only https on SharePoint or OneDrive hosts (configurable), never loopback', () => {
     const policy = downloadPolicy(parseConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: 't' }));
-    for (const ok of ['https://gemeente.sharepoint.com/sites/oov/file.docx', 'https://gemeente-my.sharepoint.com/personal/x/_layouts/15/download.aspx?UniqueId=1', 'https://onedrive.live.com/download?cid=1', 'https://x.sharepoint.us/a']) {
+    for (const ok of [
+      'https://gemeente.sharepoint.com/sites/oov/file.docx',
+      'https://gemeente-my.sharepoint.com/personal/x/_layouts/15/download.aspx?UniqueId=1',
+      'https://onedrive.live.com/download?cid=1',
+      'https://x.sharepoint.us/a',
+    ]) {
       expect(policy.allows(new URL(ok)), ok).toBe(true);
     }
     for (const bad of [

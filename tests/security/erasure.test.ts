@@ -8,13 +8,16 @@ import { intakeInput, personalValues } from '../mediation/fixtures.js';
 // Digits alone ("7671") can turn up in ids and timestamps; names, addresses and contacts cannot.
 const caseValues = [...personalValues.filter((v) => /[a-z]/i.test(v)), '06 98765432', '7671 PQ', 'Annemieke Bolhuis', 'Wouter Stegeman'];
 /** Typed into an intake that was refused (no consent): never a case, so never stored anywhere. */
-const refused = { partyAName: 'Geertruida Weggeman-Ongeldig', partyAAddress: 'Bolwerksweg 77', partyAContact: 'geertruida@voorbeeld-ongeldig.nl', description: 'Weigering zonder toestemming over de schutting' };
+const refused = {
+  partyAName: 'Geertruida Weggeman-Ongeldig',
+  partyAAddress: 'Bolwerksweg 77',
+  partyAContact: 'geertruida@voorbeeld-ongeldig.nl',
+  description: 'Weigering zonder toestemming over de schutting',
+};
 
 /** Every row of every table of the bot, all columns as text, that holds `value`. */
 async function whereIs(db: Db, value: string): Promise<string[]> {
-  const tables = await db.query<{ table_name: string }>(
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
-  );
+  const tables = await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
   const found: string[] = [];
   for (const { table_name } of tables) {
     const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table_name}" t WHERE strpos(lower(t::text), lower($1)) > 0`, [value]);
@@ -45,7 +48,10 @@ describe.each(['pglite', 'postgres'] as const)('erasing a case removes every cop
     ]);
     await bot.db.exec(noPersonalDataInStoredAnswersMigration.sql);
     const rows = await bot.db.query<{ activity_key: string; response: any }>("SELECT activity_key, response FROM processed_activities WHERE activity_key LIKE 'old-%' ORDER BY activity_key");
-    expect(rows.map((r) => [r.activity_key, r.response.rerun ?? false])).toEqual([['old-approval', false], ['old-case-card', true]]);
+    expect(rows.map((r) => [r.activity_key, r.response.rerun ?? false])).toEqual([
+      ['old-approval', false],
+      ['old-case-card', true],
+    ]);
     expect(await whereIs(bot.db, 'Roelof Tijhuis')).toEqual([]);
     await bot.db.query("DELETE FROM processed_activities WHERE activity_key LIKE 'old-%'");
   });
@@ -68,7 +74,10 @@ describe.each(['pglite', 'postgres'] as const)('erasing a case removes every cop
     expect(JSON.stringify(accepted.body)).toContain('Annemieke Bolhuis');
     expect(await whereIs(bot.db, 'Kleinjan')).toEqual(['mediation_personal_data (1)']);
     // an answer stored by a version before this one, with the case card in it
-    const legacy = { status: 200, body: { type: 'application/vnd.microsoft.card.adaptive', value: { body: [{ type: 'TextBlock', text: `${caseNumber}: Hendrika Kleinjan-Oosterveld, 06 98765432` }] } } };
+    const legacy = {
+      status: 200,
+      body: { type: 'application/vnd.microsoft.card.adaptive', value: { body: [{ type: 'TextBlock', text: `${caseNumber}: Hendrika Kleinjan-Oosterveld, 06 98765432` }] } },
+    };
     await bot.db.query("INSERT INTO processed_activities (activity_key, done, response) VALUES ('legacy-answer', true, $1::jsonb)", [JSON.stringify(legacy)]);
 
     const replies = await bot.say(`wis persoonsgegevens ${caseNumber}`, { from: personas.coordinator });

@@ -119,7 +119,8 @@ export function hostilePayloads(serviceUrl: string, ctx: CardContext): Payload[]
   }
   each('message', () => messageActivity('', { serviceUrl, value: { command: 'help' } }), 'value.command');
   for (const { verb, from, data } of verbs(ctx)) {
-    for (const field of Object.keys(data)) each(verb, () => actionActivity(verb, { ...data, ...(verb === 'mediation.submit' ? { idempotencyKey: randomUUID() } : {}) }, { serviceUrl, from }), `value.action.data.${field}`);
+    for (const field of Object.keys(data))
+      each(verb, () => actionActivity(verb, { ...data, ...(verb === 'mediation.submit' ? { idempotencyKey: randomUUID() } : {}) }, { serviceUrl, from }), `value.action.data.${field}`);
     each(verb, () => actionActivity(verb, data, { serviceUrl, from }), 'value.action.data');
   }
   for (const field of ['value.action.verb', 'value.action.type', 'value.trigger', 'value', 'name']) {

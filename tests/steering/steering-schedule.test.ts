@@ -26,7 +26,11 @@ const after = (ms: number) => new Date(SLOT.getTime() + ms);
 const HOUR = 3_600_000;
 
 /** The steering feature as the app wires it, over the project's milestones. */
-const steering = (core: Core) => steeringFeature(core, { groups: new SteeringGroups(core.db), sources: realDigestSources(core, { register: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db), kb: new KnowledgeBase(core.db) }) });
+const steering = (core: Core) =>
+  steeringFeature(core, {
+    groups: new SteeringGroups(core.db),
+    sources: realDigestSources(core, { register: configuredMilestoneRegister(core.config.MILESTONES_DIR, core.db), kb: new KnowledgeBase(core.db) }),
+  });
 
 /** One bot instance's scheduler with the steering feature's jobs, as the composition root wires it. */
 const scheduler = (core: Core) => new Scheduler({ db: core.db, log: core.log, now: core.now }).register(...(steering(core).jobs ?? []));
@@ -143,7 +147,13 @@ describe('the app', () => {
   it('posts a due digest from its one scheduler at start, and its close waits until that post is done', async () => {
     const connector = await startFakeConnector();
     const db = await openTestPglite();
-    await new SteeringGroups(db).register({ tenantId: TENANT_ID, programme: 'buurtbemiddeling', address: { ...channelAddress(), serviceUrl: connector.url }, registeredBy: 'test', at: new Date('2025-10-01T00:00:00Z') });
+    await new SteeringGroups(db).register({
+      tenantId: TENANT_ID,
+      programme: 'buurtbemiddeling',
+      address: { ...channelAddress(), serviceUrl: connector.url },
+      registeredBy: 'test',
+      at: new Date('2025-10-01T00:00:00Z'),
+    });
     // Teams says "too many requests, try again in a second": the post is still busy when close() is called.
     connector.failNext(1, 429, { 'Retry-After': '1' });
     const bot = await startTestBot({ db, now: () => after(HOUR) });

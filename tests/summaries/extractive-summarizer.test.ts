@@ -19,7 +19,11 @@ function allLines(summary: Summary): string[] {
 /** The words of `line` (without the "…" of a cut) occur in this order in `source`: taken from it, not written. */
 function isTakenFrom(line: string, source: string): boolean {
   // Dropping an aside "(...)" joins the punctuation after it to the word before it: compare words without it.
-  const words = line.replace(/…$/, '').split(' ').map((w) => w.replace(/[.,;:!?]+$/, '')).filter(Boolean);
+  const words = line
+    .replace(/…$/, '')
+    .split(' ')
+    .map((w) => w.replace(/[.,;:!?]+$/, ''))
+    .filter(Boolean);
   let at = 0;
   for (const word of words) {
     const found = source.indexOf(word, at);
@@ -42,7 +46,9 @@ describe.each(Object.entries(notes))('offline summary of the Twenterand %s', (_n
   });
 
   it('covers every chapter that has a whole sentence to show, the last as well as the first, in document order', () => {
-    const showable = document.sections.filter((s) => s.paragraphs.some((p) => p.kind !== 'table-row' && p.sentences.some((x) => readableSentence(x, { documentTitle: document.title, sectionTitle: s.title }))));
+    const showable = document.sections.filter((s) =>
+      s.paragraphs.some((p) => p.kind !== 'table-row' && p.sentences.some((x) => readableSentence(x, { documentTitle: document.title, sectionTitle: s.title }))),
+    );
     // Within 10 citations a note of 15 sub-sections cannot show them all: every chapter ("1. …", "2. …") is shown.
     const chapter = (title: string) => title.split(' › ')[0];
     const titles = summary.sections.map((s) => s.title);
@@ -58,12 +64,14 @@ describe.each(Object.entries(notes))('offline summary of the Twenterand %s', (_n
     for (const figure of figures) expect(source, `figure "${figure}"`).toContain(figure);
   });
 
-  it('invents no text: every line is the note\'s own words, in order', () => {
+  it("invents no text: every line is the note's own words, in order", () => {
     for (const line of allLines(summary)) expect(isTakenFrom(line, source), line).toBe(true);
   });
 
   it('fits the word budget of about 250 words', () => {
-    const counted = allLines(summary).filter((_, i, all) => i < all.length).reduce((n, l) => n + wordCount(l), 0);
+    const counted = allLines(summary)
+      .filter((_, i, all) => i < all.length)
+      .reduce((n, l) => n + wordCount(l), 0);
     expect(summary.words).toBeLessThanOrEqual(265);
     expect(counted).toBeLessThanOrEqual(summary.words + summary.figures.reduce((n, f) => n + wordCount(f.figure), 0));
   });

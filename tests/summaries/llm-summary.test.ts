@@ -11,7 +11,12 @@ const OFFLINE_LABEL = 'Hele zinnen uit het document zelf';
 function groundedSummary(body: ChatRequestBody) {
   const passages = promptPassages(body);
   const firstSentence = (text: string) => text.split(/(?<=[.!?])\s+/).find((s) => s.split(/\s+/).length >= 6) ?? text;
-  const clip = (text: string) => text.split(/\s+/).slice(0, 22).join(' ').replace(/[.,;:]$/, '');
+  const clip = (text: string) =>
+    text
+      .split(/\s+/)
+      .slice(0, 22)
+      .join(' ')
+      .replace(/[.,;:]$/, '');
   return {
     sections: passages.map((p) => ({ passage: p.n, bullets: [`Kort gezegd: ${clip(firstSentence(p.text))} [${p.n}]`] })),
     outlook: [],
@@ -34,7 +39,7 @@ describe('the LLM summary, against a local OpenAI-compatible server', () => {
     await openai?.close();
   });
 
-  it('is abstractive, labelled AI-generated on the card and in the citation entity, with the offline summary\'s citations', async () => {
+  it("is abstractive, labelled AI-generated on the card and in the citation entity, with the offline summary's citations", async () => {
     // The offline summary first (the service fails), to compare the citations with.
     openai.next({ status: 500 });
     const offline = await bot.say(ASK);

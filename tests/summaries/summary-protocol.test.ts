@@ -31,7 +31,14 @@ describe('summaries over /api/messages', () => {
 
   beforeAll(async () => {
     served.set('/notitie.txt', Buffer.from(NOTE, 'utf8'));
-    served.set('/notitie.pdf', await pdfWith(NOTE.split('\n').filter((l) => /^[\x20-\x7e]*$/.test(l)).slice(0, 50)));
+    served.set(
+      '/notitie.pdf',
+      await pdfWith(
+        NOTE.split('\n')
+          .filter((l) => /^[\x20-\x7e]*$/.test(l))
+          .slice(0, 50),
+      ),
+    );
     served.set('/scan.pdf', await pdfWith([]));
     served.set('/groot.txt', Buffer.alloc(5000, 'a'));
     files = createServer((req, res) => {
@@ -66,10 +73,10 @@ describe('summaries over /api/messages', () => {
     // Not stored in the knowledge base unless asked for on the card.
     const add = card.actions.find((a: any) => a.verb === 'summaries.addToKnowledge');
     expect(add.title).toBe('Toevoegen aan kennisbank');
-    expect(await bot.db.query("SELECT id FROM knowledge_documents")).toHaveLength(0);
+    expect(await bot.db.query('SELECT id FROM knowledge_documents')).toHaveLength(0);
     const res = await bot.act('summaries.addToKnowledge', add.data, { from: personas.adviseur });
     expect(res.body.value).toContain('staat nu in de kennisbank');
-    expect(await bot.db.query("SELECT id FROM knowledge_documents")).toHaveLength(1);
+    expect(await bot.db.query('SELECT id FROM knowledge_documents')).toHaveLength(1);
     // Someone without the adviseur or beheerder role cannot add anything (tests/security/knowledge-guard.test.ts).
     const other = await bot.act('summaries.addToKnowledge', add.data, { from: personas.burgemeester });
     expect(other.body.value.message).toContain('Alleen een adviseur of beheerder');
@@ -89,7 +96,10 @@ describe('summaries over /api/messages', () => {
     const words = (replies: SentActivity[]) => Number(cardText(firstCard(replies)).match(/Ongeveer (\d+) woorden/)?.[1]);
     const first = await bot.say('', { attachments: [fileAttachment('notitie.txt', `${base}/notitie.txt`, 'txt')] });
     const buttons = firstCard(first).actions.filter((a: any) => a.type === 'Action.Submit');
-    expect(buttons.map((b: any) => [b.title, b.data])).toEqual([['Korter', { command: 'korter' }], ['Uitgebreider', { command: 'uitgebreider' }]]);
+    expect(buttons.map((b: any) => [b.title, b.data])).toEqual([
+      ['Korter', { command: 'korter' }],
+      ['Uitgebreider', { command: 'uitgebreider' }],
+    ]);
     const click = async (data: unknown) => (await bot.post(messageActivity('', { value: data, serviceUrl: bot.connector.url }))).body.activities as SentActivity[];
     const shorter = await click(buttons[0].data);
     expect(words(shorter)).toBeLessThan(words(first));
@@ -108,7 +118,7 @@ describe('summaries over /api/messages', () => {
     expect(firstCard(replies)).toBeUndefined();
   });
 
-  it('says which files it can read when sent another type (read by the knowledge module\'s extractor)', async () => {
+  it("says which files it can read when sent another type (read by the knowledge module's extractor)", async () => {
     const replies = await bot.say('', { attachments: [fileAttachment('foto.png', `${base}/notitie.txt`, 'png')] });
     expect(texts(replies)).toContain('Dit soort bestand kan ik niet lezen. Stuur een PDF, een Word-document (.docx) of een tekstbestand.');
     expect(firstCard(replies)).toBeUndefined();

@@ -103,7 +103,6 @@ describe('tab API with Teams SSO (MicrosoftAppId set)', () => {
       expect(res.body.code).toBe('Unauthorized');
     }
   });
-
 });
 
 describe('tab API in local mode (no MicrosoftAppId)', () => {
@@ -190,7 +189,13 @@ describe('tab API before the bot is ready', () => {
     const { createLogger } = await import('../../src/logging/logger.js');
     const server = restify.createServer();
     const config = parseConfig({ LOG_LEVEL: 'silent' });
-    registerTabRoutes(server, { config, log: createLogger('silent'), ready: new Promise(() => undefined), isServing: () => false, sources: () => expect.unreachable('the sources are built once ready') });
+    registerTabRoutes(server, {
+      config,
+      log: createLogger('silent'),
+      ready: new Promise(() => undefined),
+      isServing: () => false,
+      sources: () => expect.unreachable('the sources are built once ready'),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const res = await fetch(`http://127.0.0.1:${server.address().port}/api/tab/priorities`);

@@ -8,7 +8,6 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, missingChromiumMessage, skipBrowserTests
 import { TENANT_ID } from '../helpers/teams-activity.js';
 import { startTestBot, type TestBot } from '../helpers/test-app.js';
 
-
 /** A referral as the intake card would send it; only its anonymous facts may ever reach the tab. */
 function intake(kinds: string, referrerRole: string) {
   return intakeSchema.parse({

@@ -11,9 +11,19 @@ export const fixtureSources: DashboardSources = {
   priorities: async () => ({
     available: true,
     items: [
-      { gemeente: 'Hengelo', title: 'Ondermijning aanpakken', summary: 'Samen met de politie zicht op vastgoed en bedrijven.', sources: [{ title: 'Integraal Veiligheidsplan Hengelo 2024-2027', url: 'https://example.nl/ivp-hengelo.pdf', page: 12 }] },
+      {
+        gemeente: 'Hengelo',
+        title: 'Ondermijning aanpakken',
+        summary: 'Samen met de politie zicht op vastgoed en bedrijven.',
+        sources: [{ title: 'Integraal Veiligheidsplan Hengelo 2024-2027', url: 'https://example.nl/ivp-hengelo.pdf', page: 12 }],
+      },
       { gemeente: 'Hengelo', title: 'Jeugdoverlast', sources: [{ title: 'Jaarschijf 2026' }] },
-      { gemeente: 'Twenterand', title: 'Woninginbraak voorkomen', summary: 'Buurtpreventie en WhatsApp-groepen.', sources: [{ title: 'Veiligheidsplan Twenterand', url: 'https://example.nl/twenterand.pdf' }] },
+      {
+        gemeente: 'Twenterand',
+        title: 'Woninginbraak voorkomen',
+        summary: 'Buurtpreventie en WhatsApp-groepen.',
+        sources: [{ title: 'Veiligheidsplan Twenterand', url: 'https://example.nl/twenterand.pdf' }],
+      },
       { gemeente: 'Heemstede', title: '<script>alert(1)</script> Cybercrime', sources: [] },
     ],
   }),

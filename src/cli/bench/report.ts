@@ -113,7 +113,7 @@ export function renderMarkdown(r: BenchReport): string {
     '',
     '## Load over /api/messages',
     '',
-    'Latencies in milliseconds for answers with a 2xx status; `x echo` is the throughput as a share of the echo bot\'s at the same number of connections; `wrong` counts 2xx answers without the expected content.',
+    "Latencies in milliseconds for answers with a 2xx status; `x echo` is the throughput as a share of the echo bot's at the same number of connections; `wrong` counts 2xx answers without the expected content.",
     '',
     markdownTable(loadHeader, loadRows(r.loads)),
     '',

@@ -17,16 +17,43 @@ export function seededRandom(seed: number): () => number {
 }
 
 const gemeenten = [
-  'Almelo', 'Borne', 'Dinkelland', 'Enschede', 'Haaksbergen', 'Hellendoorn', 'Hof van Twente', 'Losser', 'Oldenzaal', 'Rijssen-Holten',
-  'Tubbergen', 'Wierden', 'Zwolle', 'Deventer', 'Apeldoorn', 'Zutphen', 'Haarlem', 'Bloemendaal', 'Zandvoort', 'Velsen',
-  'Beverwijk', 'Leiden', 'Gouda', 'Delft', 'Amersfoort', 'Nijmegen', 'Arnhem', 'Ede', 'Assen', 'Emmen',
+  'Almelo',
+  'Borne',
+  'Dinkelland',
+  'Enschede',
+  'Haaksbergen',
+  'Hellendoorn',
+  'Hof van Twente',
+  'Losser',
+  'Oldenzaal',
+  'Rijssen-Holten',
+  'Tubbergen',
+  'Wierden',
+  'Zwolle',
+  'Deventer',
+  'Apeldoorn',
+  'Zutphen',
+  'Haarlem',
+  'Bloemendaal',
+  'Zandvoort',
+  'Velsen',
+  'Beverwijk',
+  'Leiden',
+  'Gouda',
+  'Delft',
+  'Amersfoort',
+  'Nijmegen',
+  'Arnhem',
+  'Ede',
+  'Assen',
+  'Emmen',
 ];
 
 const themes = [
   { name: 'ondermijning', object: 'ondermijnende criminaliteit', measure: 'integrale controles', partner: 'het RIEC' },
   { name: 'jeugdoverlast', object: 'overlast door jongeren', measure: 'inzet van jongerenwerkers', partner: 'het jongerenwerk' },
   { name: 'woninginbraak', object: 'woninginbraken', measure: 'voorlichtingsavonden over inbraakpreventie', partner: 'de politie' },
-  { name: 'cameratoezicht', object: 'cameratoezicht in het centrum', measure: 'plaatsing van extra camera\'s', partner: 'de politie' },
+  { name: 'cameratoezicht', object: 'cameratoezicht in het centrum', measure: "plaatsing van extra camera's", partner: 'de politie' },
   { name: 'buurtbemiddeling', object: 'burenruzies', measure: 'inzet van vrijwillige buurtbemiddelaars', partner: 'de woningcorporaties' },
   { name: 'drugsoverlast', object: 'drugsoverlast', measure: 'sluiting van drugspanden op grond van de Opiumwet', partner: 'het Openbaar Ministerie' },
   { name: 'huiselijk geweld', object: 'huiselijk geweld en kindermishandeling', measure: 'tijdelijke huisverboden', partner: 'Veilig Thuis' },
@@ -37,7 +64,7 @@ const themes = [
   { name: 'verkeersveiligheid', object: 'verkeersonveilige situaties rond scholen', measure: 'snelheidscontroles', partner: 'Veilig Verkeer Nederland' },
   { name: 'zorg en veiligheid', object: 'personen met verward gedrag', measure: 'een meldpunt zorg en overlast', partner: 'de GGZ' },
   { name: 'brandveiligheid', object: 'brandonveilige woningen', measure: 'huisbezoeken door de brandweer', partner: 'de brandweer' },
-  { name: 'vuurwerkoverlast', object: 'vuurwerkoverlast rond de jaarwisseling', measure: 'vuurwerkvrije zones', partner: 'de boa\'s' },
+  { name: 'vuurwerkoverlast', object: 'vuurwerkoverlast rond de jaarwisseling', measure: 'vuurwerkvrije zones', partner: "de boa's" },
 ];
 
 const docTypes = ['raadsbrief', 'collegebericht', 'uitvoeringsplan', 'notitie', 'beleidsplan'];

@@ -73,7 +73,17 @@ export function readItems(file: string, tagsFile?: string): EvalItem[] {
 /** An ad-hoc set: one questions file and the documents to ingest for it. */
 export function adHocSet(questionsFile: string, documents: readonly string[]): EvalSet {
   const file = resolve(questionsFile);
-  return { name: file.split('/').pop()!.replace(/\.jsonl$/, ''), part: 'dev', questionsFile: file, items: readItems(file), documents: expandDocuments(documents.map((d) => resolve(d))), guard: { answered: 0.8, abstained: 0.9, recall8: 0.95 } };
+  return {
+    name: file
+      .split('/')
+      .pop()!
+      .replace(/\.jsonl$/, ''),
+    part: 'dev',
+    questionsFile: file,
+    items: readItems(file),
+    documents: expandDocuments(documents.map((d) => resolve(d))),
+    guard: { answered: 0.8, abstained: 0.9, recall8: 0.95 },
+  };
 }
 
 /** The sets of a manifest (tests/knowledge/eval/sets.json by default); paths are relative to it. */

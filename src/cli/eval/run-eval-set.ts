@@ -49,7 +49,9 @@ interface Reply {
 
 /** Case, accents and runs of white space do not matter when looking for an expected fact. */
 export function normalizeForMatch(text: string): string {
-  return fold(text).replace(/\\([\\`*_[\]<>])/g, '$1').replace(/\s+/g, ' ');
+  return fold(text)
+    .replace(/\\([\\`*_[\]<>])/g, '$1')
+    .replace(/\s+/g, ' ');
 }
 
 export function factsMet(expect: readonly (readonly string[])[], text: string): boolean {
@@ -169,11 +171,12 @@ export function summarize(report: SetReport): SetSummary {
   const recall: Record<number, number> = {};
   for (const k of RECALL_AT) recall[k] = answerable.filter((r) => r.recall[k]).length;
   const byTag: SetSummary['byTag'] = {};
-  for (const r of answerable) for (const tag of r.item.tags ?? []) {
-    const entry = (byTag[tag] ??= { n: 0, right: 0 });
-    entry.n += 1;
-    if (r.correct) entry.right += 1;
-  }
+  for (const r of answerable)
+    for (const tag of r.item.tags ?? []) {
+      const entry = (byTag[tag] ??= { n: 0, right: 0 });
+      entry.n += 1;
+      if (r.correct) entry.right += 1;
+    }
   const times = report.results.map((r) => r.ms);
   return {
     answerable: answerable.length,
@@ -212,13 +215,19 @@ export function sweepLines(reports: readonly SetReport[]): string[] {
   if (!thresholds.length) return [];
   const lines = ['threshold  ' + reports.map((r) => r.set.name.padEnd(28)).join('') + 'all'];
   for (const t of thresholds) {
-    let a = 0, an = 0, u = 0, un = 0;
+    let a = 0,
+      an = 0,
+      u = 0,
+      un = 0;
     const cells = reports.map((r) => {
       const answerable = r.results.filter((q) => q.answerable);
       const unanswerable = r.results.filter((q) => !q.answerable);
       const ar = answerable.filter((q) => q.sweep?.[t]).length;
       const ur = unanswerable.filter((q) => q.sweep?.[t]).length;
-      a += ar; an += answerable.length; u += ur; un += unanswerable.length;
+      a += ar;
+      an += answerable.length;
+      u += ur;
+      un += unanswerable.length;
       return `${ar}/${answerable.length} · ${ur}/${unanswerable.length}`.padEnd(28);
     });
     lines.push(`${t.padEnd(11)}${cells.join('')}${pct(a, an)} answered · ${pct(u, un)} abstained`);

@@ -7,13 +7,7 @@ const before = 'in|op|per|sinds|vanaf|eind|begin|medio|tot|na|voor';
 const after = 'is|was|zijn|waren|heeft|hebben|wordt|werd|zal|worden';
 
 /** Lines that are page furniture rather than content: page numbers, export stamps, template placeholders. */
-const furniture = [
-  /^(pagina|page|blad)\s*\d+(\s*(van|of|\/)\s*\d+)?$/i,
-  /^[-–—]?\s*\d{1,3}\s*[-–—]?$/,
-  /^\d{1,3}\s*\/\s*\d{1,3}$/,
-  /^\\?\$[\w-]+\\?\$$/,
-  /^deze pagina is gebouwd op\b/i,
-];
+const furniture = [/^(pagina|page|blad)\s*\d+(\s*(van|of|\/)\s*\d+)?$/i, /^[-–—]?\s*\d{1,3}\s*[-–—]?$/, /^\d{1,3}\s*\/\s*\d{1,3}$/, /^\\?\$[\w-]+\\?\$$/, /^deze pagina is gebouwd op\b/i];
 
 function fixOcrSlips(text: string): string {
   return (

@@ -10,7 +10,15 @@ const text = (n: Node | Node[]): string => DomUtils.textContent(n).replace(/\s+/
 function cellsOf(row: Tag): { cells: string[]; header: boolean } {
   const cells = row.children.filter(isTag).filter((c) => c.name === 'td' || c.name === 'th');
   // A cell of several paragraphs reads as one line.
-  return { cells: cells.map((c) => c.children.map((p) => text(p)).filter(Boolean).join(' ')), header: cells.length > 0 && cells.every((c) => c.name === 'th') };
+  return {
+    cells: cells.map((c) =>
+      c.children
+        .map((p) => text(p))
+        .filter(Boolean)
+        .join(' '),
+    ),
+    header: cells.length > 0 && cells.every((c) => c.name === 'th'),
+  };
 }
 
 function tableOf(table: Tag): RawBlock {

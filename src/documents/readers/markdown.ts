@@ -47,8 +47,16 @@ function walk(tokens: readonly Token[], out: RawBlock[], depth: number): void {
         for (const item of (token as Tokens.List).items) {
           // An item's own text; a list inside it comes after it, one level deeper.
           const own = item.tokens.filter((t) => t.type !== 'list');
-          out.push({ type: 'list-item', text: own.map((t) => ('tokens' in t && Array.isArray(t.tokens) ? inline(t.tokens as Token[], 'text' in t ? String(t.text) : '') : 'text' in t ? String(t.text) : '')).join(' '), depth });
-          walk(item.tokens.filter((t) => t.type === 'list'), out, depth + 1);
+          out.push({
+            type: 'list-item',
+            text: own.map((t) => ('tokens' in t && Array.isArray(t.tokens) ? inline(t.tokens as Token[], 'text' in t ? String(t.text) : '') : 'text' in t ? String(t.text) : '')).join(' '),
+            depth,
+          });
+          walk(
+            item.tokens.filter((t) => t.type === 'list'),
+            out,
+            depth + 1,
+          );
         }
         break;
       }

@@ -76,8 +76,15 @@ export async function readPdf(buffer: Uint8Array): Promise<ReadBlocks> {
   if (lines.length === 0) return { blocks: [], pages };
 
   const round = (h: number) => Math.round(h * 2) / 2;
-  const bodySize = mostCommon(lines.map((l) => round(l.height)), () => 1) ?? 10;
-  const bodyFont = mostCommon(lines.filter((l) => round(l.height) === bodySize).map((l) => l.fontName), () => 1);
+  const bodySize =
+    mostCommon(
+      lines.map((l) => round(l.height)),
+      () => 1,
+    ) ?? 10;
+  const bodyFont = mostCommon(
+    lines.filter((l) => round(l.height) === bodySize).map((l) => l.fontName),
+    () => 1,
+  );
 
   // The title: the largest line(s) on the first page, when larger than the body.
   const firstPage = lines.filter((l) => l.page === lines[0]!.page);
@@ -93,7 +100,14 @@ export async function readPdf(buffer: Uint8Array): Promise<ReadBlocks> {
   // Heading levels by size, largest first; body-size lines in another (bold) font come last.
   const single = (l: PdfLine) => l.segments.length === 1 && !isBullet(l);
   const shortLine = (l: PdfLine) => l.text.split(/\s+/).length <= 14 && !/[.,;:]$/.test(l.text);
-  const headingSizes = [...new Set(lines.slice(afterTitle).filter((l) => single(l) && shortLine(l) && round(l.height) > bodySize * 1.1).map((l) => round(l.height)))].sort((a, b) => b - a);
+  const headingSizes = [
+    ...new Set(
+      lines
+        .slice(afterTitle)
+        .filter((l) => single(l) && shortLine(l) && round(l.height) > bodySize * 1.1)
+        .map((l) => round(l.height)),
+    ),
+  ].sort((a, b) => b - a);
   const levelOf = (l: PdfLine, index: number): number | undefined => {
     if (index < afterTitle || !single(l) || !shortLine(l)) return undefined;
     const size = headingSizes.indexOf(round(l.height));
@@ -165,7 +179,12 @@ export async function readPdf(buffer: Uint8Array): Promise<ReadBlocks> {
     if (isBullet(line)) {
       flushParagraph();
       flushItem();
-      const text = bulletGlyph.test(line.segments[0]!.text) ? line.segments.slice(1).map((s) => s.text).join(' ') : line.text.replace(bulletStart, '');
+      const text = bulletGlyph.test(line.segments[0]!.text)
+        ? line.segments
+            .slice(1)
+            .map((s) => s.text)
+            .join(' ')
+        : line.text.replace(bulletStart, '');
       item = { lines: [text], x: line.segments[bulletGlyph.test(line.segments[0]!.text) ? 1 : 0]?.x ?? line.x };
       return;
     }

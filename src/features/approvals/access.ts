@@ -15,13 +15,7 @@ export function requireKnownTenant(organisation: Organisation, tenantId: string 
   return tenantId;
 }
 
-export function requireRole(
-  organisation: Organisation,
-  member: { tenantId: string | undefined; aadObjectId: string | undefined },
-  roles: readonly Role[],
-  gemeente: string,
-  at: Date,
-): void {
+export function requireRole(organisation: Organisation, member: { tenantId: string | undefined; aadObjectId: string | undefined }, roles: readonly Role[], gemeente: string, at: Date): void {
   if (!roles.some((role) => organisation.hasRole(member, role, { gemeente, at }))) {
     throw new AppError('approval_role_required', { status: 403, detail: `needs ${roles.join(' or ')}`, params: { gemeente } });
   }

@@ -82,7 +82,11 @@ export function approvalCard(request: ApprovalRequest, viewer: Viewer, ctx: Card
 /** The stored summary ("text [1] …\n\n[1] Title, section\n[2] …") as its text and one line per reference. */
 function summaryParts(summary: string): { summary: string; summaryRefs: { text: string }[] } {
   const [text = '', ...rest] = summary.split(/\n\s*\n/);
-  const refs = rest.join('\n').split('\n').map((line) => line.trim()).filter(Boolean);
+  const refs = rest
+    .join('\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return { summary: cardText(text), summaryRefs: refs.map((line) => ({ text: cardText(line) })) };
 }
 

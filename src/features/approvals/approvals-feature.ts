@@ -34,8 +34,7 @@ export function approvalsFeature(core: Core, shared: { register: MilestoneRegist
   const ctx = approvalsContext(core, shared);
   const delivery = ctx.delivery;
 
-  const decisionRoute = (verb: `approval.${string}`, decision: Decision | 'cancel') =>
-    defineAction({ verb, data: decisionData, handle: (turn, data) => decideFromCard(ctx, turn, data, decision) });
+  const decisionRoute = (verb: `approval.${string}`, decision: Decision | 'cancel') => defineAction({ verb, data: decisionData, handle: (turn, data) => decideFromCard(ctx, turn, data, decision) });
 
   const messages: MessageRoute[] = [
     { kind: 'message', name: 'approvals.pending', match: approvalPatterns.pending, utterances: approvalsUtterances.pending, guard: { tenant: true }, handle: (turn) => showPending(ctx, turn) },
@@ -51,7 +50,15 @@ export function approvalsFeature(core: Core, shared: { register: MilestoneRegist
       followUps: true,
       handle: (turn, match) => showUpcoming(ctx, turn, match),
     },
-    { kind: 'message', name: 'approvals.add', match: approvalPatterns.add, utterances: approvalsUtterances.add, slots: ['date'], guard: { tenant: true }, handle: (turn, match) => addMilestone(ctx, turn, match) },
+    {
+      kind: 'message',
+      name: 'approvals.add',
+      match: approvalPatterns.add,
+      utterances: approvalsUtterances.add,
+      slots: ['date'],
+      guard: { tenant: true },
+      handle: (turn, match) => addMilestone(ctx, turn, match),
+    },
     {
       kind: 'message',
       name: 'approvals.move',
@@ -61,7 +68,14 @@ export function approvalsFeature(core: Core, shared: { register: MilestoneRegist
       guard: { tenant: true },
       handle: (turn, match, understood) => moveMilestone(ctx, turn, match, understood),
     },
-    { kind: 'message', name: 'approvals.request', match: approvalPatterns.request, utterances: approvalsUtterances.request, guard: { tenant: true }, handle: (turn, match) => requestByMessage(ctx, turn, match) },
+    {
+      kind: 'message',
+      name: 'approvals.request',
+      match: approvalPatterns.request,
+      utterances: approvalsUtterances.request,
+      guard: { tenant: true },
+      handle: (turn, match) => requestByMessage(ctx, turn, match),
+    },
     {
       kind: 'message',
       name: 'approvals.export',

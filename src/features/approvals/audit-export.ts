@@ -63,7 +63,20 @@ export async function auditRecords(db: Sql, query: AuditQuery): Promise<AuditRec
   }));
 }
 
-const csvColumns: (keyof AuditRecord)[] = ['at', 'gemeente', 'milestoneId', 'milestoneTitle', 'requestId', 'action', 'statusAfter', 'actorName', 'actorAadObjectId', 'comment', 'cardVersion', 'documents'];
+const csvColumns: (keyof AuditRecord)[] = [
+  'at',
+  'gemeente',
+  'milestoneId',
+  'milestoneTitle',
+  'requestId',
+  'action',
+  'statusAfter',
+  'actorName',
+  'actorAadObjectId',
+  'comment',
+  'cardVersion',
+  'documents',
+];
 
 function csvCell(value: unknown): string {
   let text = Array.isArray(value) ? value.map((d: { title: string; source?: string; version?: string }) => [d.title, d.source, d.version].filter(Boolean).join(' | ')).join('; ') : String(value);
@@ -86,7 +99,5 @@ export function auditToJson(query: AuditQuery, records: readonly AuditRecord[]):
 /** For the dashboard and the CLI: the export in either format. */
 export async function exportAudit(db: Sql, query: AuditQuery, format: 'csv' | 'json'): Promise<{ records: AuditRecord[]; content: string; mediaType: string }> {
   const records = await auditRecords(db, query);
-  return format === 'csv'
-    ? { records, content: auditToCsv(records), mediaType: 'text/csv' }
-    : { records, content: auditToJson(query, records), mediaType: 'application/json' };
+  return format === 'csv' ? { records, content: auditToCsv(records), mediaType: 'text/csv' } : { records, content: auditToJson(query, records), mediaType: 'application/json' };
 }

@@ -3,18 +3,40 @@
  * they never pass through a time zone. Parses what advisers type: 2027-03-15, 15-03-2027, 15 maart 2027.
  */
 const months: Record<string, number> = {
-  januari: 1, jan: 1, january: 1,
-  februari: 2, feb: 2, february: 2,
-  maart: 3, mrt: 3, mar: 3, march: 3,
-  april: 4, apr: 4,
-  mei: 5, may: 5,
-  juni: 6, jun: 6, june: 6,
-  juli: 7, jul: 7, july: 7,
-  augustus: 8, aug: 8, august: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, oct: 10, october: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  january: 1,
+  februari: 2,
+  feb: 2,
+  february: 2,
+  maart: 3,
+  mrt: 3,
+  mar: 3,
+  march: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  jun: 6,
+  june: 6,
+  juli: 7,
+  jul: 7,
+  july: 7,
+  augustus: 8,
+  aug: 8,
+  august: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  oct: 10,
+  october: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export function isoDate(year: number, month: number, day: number): string | undefined {
@@ -73,7 +95,10 @@ function monthRange(year: number, month: number): Period {
 
 /** "2026", "2026-11", "november 2026", "2026-01-01 t/m 2026-03-31", "1-1-2026..31-3-2026". */
 export function parsePeriod(text: string): Period | undefined {
-  const value = text.trim().toLowerCase().replace(/[.?!]+$/, '');
+  const value = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.?!]+$/, '');
   let m = value.match(/^(\d{4})$/);
   if (m) return { from: `${m[1]}-01-01`, to: `${Number(m[1]) + 1}-01-01` };
   m = value.match(/^(\d{4})-(\d{1,2})$/);

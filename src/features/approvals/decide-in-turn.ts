@@ -21,12 +21,7 @@ async function afterDecision(ctx: ApprovalsContext, turn: Turn, result: Decision
 }
 
 /** A button on the card: approve, reject, ask for changes or withdraw; answers with the card as this user now sees it. */
-export async function decideFromCard(
-  ctx: ApprovalsContext,
-  turn: Turn,
-  data: { requestId: string; version: number; comment?: string },
-  decision: Decision | 'cancel',
-): Promise<ActionResult> {
+export async function decideFromCard(ctx: ApprovalsContext, turn: Turn, data: { requestId: string; version: number; comment?: string }, decision: Decision | 'cancel'): Promise<ActionResult> {
   const result = await decideApproval(ctx.deps, { tenantId: turn.tenantId, actor: actorOf(turn), requestId: data.requestId, version: data.version, decision, comment: data.comment });
   await afterDecision(ctx, turn, result);
   if (result.kind === 'decided') return cardFor(ctx, turn, result.request);

@@ -35,7 +35,11 @@ export async function summarize(kb: KnowledgeBase, milestone: Milestone, log: Lo
     // One reference per document part; a section named like its document is named once.
     const refs: string[] = [];
     const parts = passages.map((p) => {
-      const sentence = p.sentences.slice(p.best.from, p.best.to + 1).filter((s) => !s.item).map((s) => s.text).join(' ');
+      const sentence = p.sentences
+        .slice(p.best.from, p.best.to + 1)
+        .filter((s) => !s.item)
+        .map((s) => s.text)
+        .join(' ');
       const section = p.sectionTitle && !p.sectionTitle.toLowerCase().includes(p.document.title.toLowerCase()) ? `, ${p.sectionTitle}` : '';
       const ref = `${p.document.title}${section}`;
       const n = refs.includes(ref) ? refs.indexOf(ref) + 1 : refs.push(ref);

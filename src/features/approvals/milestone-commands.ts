@@ -66,7 +66,8 @@ export function parseAddRequest(text: string, gemeenten: readonly string[], now:
   const quoted = text.match(/['‘’"“”]([^'‘’"“”]{3,200})['‘’"“”]/)?.[1];
   const rest = withoutDate(text, now);
   const afterColon = rest.includes(':') ? rest.slice(rest.indexOf(':') + 1) : undefined;
-  const raw = quoted ?? afterColon ?? rest.replace(/\b(?:kun je|kan je|graag|aub|voeg|toe|toevoegen|nieuwe|mijlpaal|aan de planning|in de planning|zet|add|a|new|milestone|to the planning|please)\b/gi, ' ');
+  const raw =
+    quoted ?? afterColon ?? rest.replace(/\b(?:kun je|kan je|graag|aub|voeg|toe|toevoegen|nieuwe|mijlpaal|aan de planning|in de planning|zet|add|a|new|milestone|to the planning|please)\b/gi, ' ');
   const title = raw
     .replace(new RegExp(`\\(?\\b${gemeente}\\b\\)?`, 'gi'), ' ')
     .replace(/\b(?:voor|for|op|on|per)\s*$/i, '')

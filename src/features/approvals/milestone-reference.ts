@@ -11,7 +11,6 @@ const noise = new Set(
   ).split(/\s+/),
 );
 
-
 const matches = (word: string, candidate: string) => candidate.startsWith(word) || (word.length >= 5 && candidate.startsWith(word.slice(0, -1))) || withinOneTypo(word, candidate);
 
 /**

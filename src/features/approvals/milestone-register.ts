@@ -24,7 +24,9 @@ export function parseMilestoneFile(text: string, fileName: string): MilestoneFil
 }
 
 export function loadMilestoneFiles(dir: string): MilestoneFile[] {
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   const out = files.map((f) => parseMilestoneFile(readFileSync(join(dir, f), 'utf8'), f));
   const gemeenten = new Set<string>();
   for (const file of out) {
@@ -100,10 +102,7 @@ export class MilestoneRegister {
   async list(gemeenten: readonly string[]): Promise<Milestone[]> {
     const names = gemeenten.map((g) => this.gemeenteName(g) ?? g);
     if (names.length === 0) return [];
-    const overlay = await this.db.query<OverlayRow>(
-      `SELECT gemeente, milestone_id, definition, planned_date::text AS planned_date FROM approval_milestones WHERE gemeente = ANY($1::text[])`,
-      [names],
-    );
+    const overlay = await this.db.query<OverlayRow>(`SELECT gemeente, milestone_id, definition, planned_date::text AS planned_date FROM approval_milestones WHERE gemeente = ANY($1::text[])`, [names]);
     const latest = await this.db.query<LatestRequestRow>(
       `SELECT DISTINCT ON (gemeente, milestone_id) gemeente, milestone_id, id, status FROM approval_requests
        WHERE gemeente = ANY($1::text[]) ORDER BY gemeente, milestone_id, requested_at DESC, id`,

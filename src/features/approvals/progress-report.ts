@@ -41,7 +41,8 @@ export async function milestoneProgress(
   for (const m of all) {
     if (m.effectiveStatus === 'approved') {
       const decision = approved.find((r) => r.gemeente === m.gemeente && r.milestone_id === m.id);
-      if (decision) reached.push({ gemeente: m.gemeente, title: m.title, date: todayIso(new Date(decision.decided_at)), plannedDate: m.plannedDate, approvedOn: todayIso(new Date(decision.decided_at)) });
+      if (decision)
+        reached.push({ gemeente: m.gemeente, title: m.title, date: todayIso(new Date(decision.decided_at)), plannedDate: m.plannedDate, approvedOn: todayIso(new Date(decision.decided_at)) });
     } else if (m.effectiveStatus === 'done' && m.plannedDate >= fromDay && m.plannedDate <= today) {
       reached.push({ gemeente: m.gemeente, title: m.title, date: m.plannedDate, plannedDate: m.plannedDate });
     }

@@ -64,7 +64,23 @@ export async function requestApproval(deps: ApprovalDeps, input: RequestApproval
         `INSERT INTO approval_requests (id, tenant_id, gemeente, milestone_id, milestone_title, planned_date, approver_role, status, version,
            requester_aad, requester_name, requester_user_id, note, documents, conversation_id, requested_at, updated_at, summary)
          VALUES ($1, $2, $3, $4, $5, $6::date, $7, 'requested', 1, $8, $9, $10, $11, $12::jsonb, $13, $14, $14, $15)`,
-        [id, tenantId, gemeente, milestone.id, milestone.title, milestone.plannedDate, milestone.approverRole, actor.aadObjectId, actor.name, input.actor.userId ?? null, note ?? null, documents, input.conversationId, now, summary],
+        [
+          id,
+          tenantId,
+          gemeente,
+          milestone.id,
+          milestone.title,
+          milestone.plannedDate,
+          milestone.approverRole,
+          actor.aadObjectId,
+          actor.name,
+          input.actor.userId ?? null,
+          note ?? null,
+          documents,
+          input.conversationId,
+          now,
+          summary,
+        ],
       );
       request = (await findRequest(tx, id))!;
     }

@@ -16,11 +16,12 @@ export async function sendDueReminders(deps: DeliveryDeps, now: Date, days: numb
   const due = await selectRequests(deps.db, `status = 'requested' AND requested_at <= $1 AND (reminded_at IS NULL OR reminded_at <= $1) ORDER BY requested_at LIMIT 100`, [cutoff]);
   let sent = 0;
   for (const candidate of due) {
-    const claimed = await updateRequest(
-      deps.db,
-      `reminded_at = $3 WHERE id = $1 AND version = $2 AND status = 'requested' AND (reminded_at IS NULL OR reminded_at <= $4)`,
-      [candidate.id, candidate.version, now, cutoff],
-    );
+    const claimed = await updateRequest(deps.db, `reminded_at = $3 WHERE id = $1 AND version = $2 AND status = 'requested' AND (reminded_at IS NULL OR reminded_at <= $4)`, [
+      candidate.id,
+      candidate.version,
+      now,
+      cutoff,
+    ]);
     if (!claimed) continue;
     const waited = Math.floor((now.getTime() - claimed.requestedAt.getTime()) / DAY_MS);
     // Both texts are markdown messages: the title an adviser typed is shown as typed.

@@ -19,9 +19,7 @@ export async function startRequest(ctx: ApprovalsContext, turn: Turn, gemeente: 
   const { core, kb } = ctx;
   const tenantId = requireKnownTenant(core.organisation, turn.tenantId);
   const milestone = await ctx.register.find(tenantGemeente(core.organisation, tenantId, gemeente), milestoneId);
-  const linked = milestone
-    ? { documents: await documentVersions(kb, milestone, turn.log), summary: via === 'message' ? await summarize(kb, milestone, turn.log) : undefined }
-    : undefined;
+  const linked = milestone ? { documents: await documentVersions(kb, milestone, turn.log), summary: via === 'message' ? await summarize(kb, milestone, turn.log) : undefined } : undefined;
   let { request } = await requestApproval(ctx.deps, { tenantId, actor: actorOf(turn), gemeente, milestoneId, note, conversationId: turn.conversation.id, linked });
   await learnUser(ctx, turn);
   const d = turnDelivery(ctx, turn);

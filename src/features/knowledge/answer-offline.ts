@@ -37,7 +37,6 @@ function sourceLabel(document: KnowledgeDocument, locale: Locale): string {
   return format(t.sourceLabel, { title: `*${safeMarkdown(document.title)}*`, gemeente: document.gemeente ?? t.unknownGemeente });
 }
 
-
 interface Fact {
   passage: Passage;
   sentences: StoredSentence[];
@@ -89,7 +88,29 @@ function abstain(locale: Locale, gemeente: string | null, kind: OfflineAnswer['k
 
 const priorityWords = /\b(prioriteit(en)?|speerpunt(en)?|priorit(y|ies)|focus|accenten)\b/i;
 const currentWords = /\b(huidige?|actuele?|nu|dit jaar|momenteel|belangrijkste|current|now|this year|main)\b/i;
-const policyStems = new Set(['beleid', 'veilig', 'veiligheid', 'integral', 'integraal', 'gemeent', 'gemeente', 'polic', 'policy', 'safety', 'veiligheidsbeleid', 'prioriteit', 'speerpunt', 'priorities', 'priority', 'focus', 'huidig', 'current', 'actuel', 'jar', 'year']);
+const policyStems = new Set([
+  'beleid',
+  'veilig',
+  'veiligheid',
+  'integral',
+  'integraal',
+  'gemeent',
+  'gemeente',
+  'polic',
+  'policy',
+  'safety',
+  'veiligheidsbeleid',
+  'prioriteit',
+  'speerpunt',
+  'priorities',
+  'priority',
+  'focus',
+  'huidig',
+  'current',
+  'actuel',
+  'jar',
+  'year',
+]);
 
 /** "Wat zijn de huidige prioriteiten?", "Prioriteiten van Hengelo?": an overview rather than one fact. */
 export function asksForPriorities(analysis: AnalyzedQuestion): boolean {
@@ -150,7 +171,12 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
     if (other) facts.push({ passage: other.passage, sentences: quoteFor(other.passage, other.from, other.to, analysis) });
   }
   const { text: answer, sources } = compose(facts, locale, undefined, analysis.cue === 'date');
-  return withCitations('answer', answer, sources, facts.map((f) => f.passage));
+  return withCitations(
+    'answer',
+    answer,
+    sources,
+    facts.map((f) => f.passage),
+  );
 }
 
 const elaborates = /^(het\s+gaat\s+om|daarvan|waarvan|dit\s+betreft|dit\s+zijn|dat\s+zijn|dit\s+waren|dat\s+waren)\b/i;
@@ -232,7 +258,15 @@ export async function currentPriorities(kb: KnowledgeBase, gemeente: string | nu
       isTimetable(p, i) || s.item || !p.sentences[i + 1]?.item ? -Infinity : 2 + (/:\s*$/.test(s.text) ? 0.5 : 0) + (rank.get(p.document.id) ?? 0);
     const themes = bestSentence(passages, themeStems, leadIn);
     const focus = bestSentence(passages, focusStems, (p, s, i) =>
-      isTimetable(p, i) ? -Infinity : (focusYear && s.text.includes(focusYear) ? 2 : 0) + (rank.get(p.document.id) ?? 0) - (themes && themes.passage.id === p.id && themes.index === i ? 10 : 0) - (s.item ? 1 : 0) - (/\bhier(in|bij|mee)\b/i.test(s.text) ? 3 : 0) + (pointsBack.test(s.text) ? -Infinity : 0));
+      isTimetable(p, i)
+        ? -Infinity
+        : (focusYear && s.text.includes(focusYear) ? 2 : 0) +
+          (rank.get(p.document.id) ?? 0) -
+          (themes && themes.passage.id === p.id && themes.index === i ? 10 : 0) -
+          (s.item ? 1 : 0) -
+          (/\bhier(in|bij|mee)\b/i.test(s.text) ? 3 : 0) +
+          (pointsBack.test(s.text) ? -Infinity : 0),
+    );
     // A document without a gemeente (a budget chapter exported without its cover) is named by its title.
     const label = name ? `**${safeMarkdown(name)}**` : `**${safeMarkdown(format(t.prioritiesUnnamed, { title: docs[0]!.title }))}**`;
     const lines: string[] = [label];
@@ -286,7 +320,10 @@ function isTimetable(p: Passage, i: number): boolean {
  * document ("Planning Beleidsplan …" with "Raad (21 december) — Vaststelling …").
  */
 async function planInPreparation(kb: KnowledgeBase, documents: readonly KnowledgeDocument[]): Promise<{ title: string; date: string; passage: Passage; sentence: StoredSentence } | undefined> {
-  const passages = await kb.passagesOf(documents.map((d) => d.id), ['vaststelling', 'vastgesteld', 'vaststellen']);
+  const passages = await kb.passagesOf(
+    documents.map((d) => d.id),
+    ['vaststelling', 'vastgesteld', 'vaststellen'],
+  );
   for (const passage of passages) {
     for (const sentence of passage.sentences) {
       const date = /\braad\b[^—–-]*?\((\d{1,2}\s+\p{L}+(?:\s+\d{4})?)\)/iu.exec(sentence.text)?.[1];

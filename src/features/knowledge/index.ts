@@ -16,7 +16,18 @@
 export { KnowledgeBase, quotedSentences, type Passage, type RetrieveOptions, type DocumentSection, type SearchHit } from './knowledge-base.js';
 export { answerOffline, abstention, currentPriorities, asksForPriorities, safeMarkdown, ANSWER_THRESHOLD, MAX_QUESTION_CHARS, type OfflineAnswer } from './answer-offline.js';
 export { buildCitations, citationEntity, citationName, MAX_CITATIONS, type CitationSource, type Claim, type CitationEntity } from './answer/citations.js';
-export { readDocument, formatOf, SUPPORTED_EXTENSIONS, cleanText, splitSentences, resolveMetadata, inferDate, inferGemeente, type DocumentMetadata, type StructuredDocument } from '../../documents/index.js';
+export {
+  readDocument,
+  formatOf,
+  SUPPORTED_EXTENSIONS,
+  cleanText,
+  splitSentences,
+  resolveMetadata,
+  inferDate,
+  inferGemeente,
+  type DocumentMetadata,
+  type StructuredDocument,
+} from '../../documents/index.js';
 export { buildPassages, type DraftPassage, type PassageKind } from './passages.js';
 export { loadGlossary, definitionAsked, type Glossary, type GlossaryEntry } from './glossary.js';
 export type { KnowledgeDocument, StoredSentence, DocumentStructure } from './store/knowledge-store.js';

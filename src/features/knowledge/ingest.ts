@@ -55,7 +55,13 @@ async function indexPassages(stemsOf: StemLookup, doc: StructuredDocument, title
   const allTokens = drafts.flatMap((p) => [...tokenize(p.text), ...tokenize(headingText(p))]);
   const vocabulary = new Set([...commonCompoundParts(), ...loadGlossary().words, ...allTokens.filter((t) => t.length >= 4)]);
   const stems = await stemsOf([...new Set(allTokens)]);
-  const lexemesOf = (text: string) => [...new Set(tokenize(text).map((t) => stems.get(t)).filter((s): s is string => Boolean(s)))];
+  const lexemesOf = (text: string) => [
+    ...new Set(
+      tokenize(text)
+        .map((t) => stems.get(t))
+        .filter((s): s is string => Boolean(s)),
+    ),
+  ];
   return drafts.map((p) => {
     const tokens = tokenize(p.text);
     const sentences: StoredSentence[] = p.sentences.map((s) => ({

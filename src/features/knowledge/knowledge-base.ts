@@ -135,7 +135,11 @@ export class KnowledgeBase {
 
   /** The tsquery for the terms, analysing only words not seen before. */
   private async anyOf(terms: readonly SearchTerm[]): Promise<string> {
-    await this.analyseWords(this.termCache, terms.map((t) => t.word), (missing) => queryTerms(this.db, missing));
+    await this.analyseWords(
+      this.termCache,
+      terms.map((t) => t.word),
+      (missing) => queryTerms(this.db, missing),
+    );
     return anyOfQuery(terms, this.termCache);
   }
 
@@ -267,7 +271,14 @@ export class KnowledgeBase {
       for (const r of await this.search(reasonHeadings, { documentIds: found, limit: 10 })) if (!seen.has(r.id) && reasonHeading.test(r.sectionTitle)) rows.push(r);
     }
     const passages = rows.map((r) => this.toPassage(r, state)).filter((p): p is Passage => Boolean(p));
-    const scoring: ScoringPassage[] = rows.map((r) => ({ id: r.id, documentId: r.documentId, sectionTitle: r.sectionTitle, titleLexemes: r.titleLexemes, documentTitleLexemes: state.titleLexemes.get(r.documentId) ?? [], sentences: r.sentences }));
+    const scoring: ScoringPassage[] = rows.map((r) => ({
+      id: r.id,
+      documentId: r.documentId,
+      sectionTitle: r.sectionTitle,
+      titleLexemes: r.titleLexemes,
+      documentTitleLexemes: state.titleLexemes.get(r.documentId) ?? [],
+      sentences: r.sentences,
+    }));
     const byId = new Map(passages.map((p) => [p.id, p]));
     const windows: ScoredQuestion['windows'] = [];
     for (const w of scoreWindows(analysis, scoring, { lexicon: this.lexicon, documentBonus: (id) => 0.02 * (state.recency.get(id) ?? 0) })) {
@@ -342,7 +353,10 @@ export class KnowledgeBase {
     for (const p of passages) {
       const hit = hits.get(p.document.id) ?? { document: p.document, passages: [] };
       if (hit.passages.length < 3) {
-        const excerpt = p.sentences.slice(p.best.from, p.best.to + 1).map((s) => s.text).join(' ');
+        const excerpt = p.sentences
+          .slice(p.best.from, p.best.to + 1)
+          .map((s) => s.text)
+          .join(' ');
         hit.passages.push({ id: p.id, sectionTitle: p.sectionTitle, excerpt, score: p.score });
       }
       hits.set(p.document.id, hit);

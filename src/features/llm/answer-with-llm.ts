@@ -36,11 +36,21 @@ async function passagesFor(kb: KnowledgeBase, question: string, offline: Offline
 
 /** The model sees where a passage stands in its document: the heading path, so a table row or a sub-section keeps its chapter. */
 function promptPassages(passages: readonly Passage[]): PromptPassage[] {
-  return passages.map((p, i) => ({ n: i + 1, title: p.document.title, gemeente: p.document.gemeente, date: p.document.date, sectionTitle: headingLine(p.headingPath) || p.sectionTitle, text: p.text }));
+  return passages.map((p, i) => ({
+    n: i + 1,
+    title: p.document.title,
+    gemeente: p.document.gemeente,
+    date: p.document.date,
+    sectionTitle: headingLine(p.headingPath) || p.sectionTitle,
+    text: p.text,
+  }));
 }
 
 function excerptOf(p: Passage): string {
-  const best = p.sentences.slice(p.best.from, p.best.to + 1).map((s) => s.text).join(' ');
+  const best = p.sentences
+    .slice(p.best.from, p.best.to + 1)
+    .map((s) => s.text)
+    .join(' ');
   return best || p.text;
 }
 

@@ -14,9 +14,7 @@ export interface GuardPassage {
 
 export type GuardFailure = 'empty' | 'no-markers' | 'marker-out-of-range' | 'uncited-sentence' | 'unsupported-sentence' | 'foreign-link';
 
-export type GuardResult =
-  | { ok: true; text: string; /** 0-based indexes of the passages cited, in the new marker order. */ used: number[] }
-  | { ok: false; failure: GuardFailure; sentence?: string };
+export type GuardResult = { ok: true; text: string /** 0-based indexes of the passages cited, in the new marker order. */; used: number[] } | { ok: false; failure: GuardFailure; sentence?: string };
 
 export interface GuardOptions {
   /** Compare words with the passages (off when the answer is in another language than the documents). */
@@ -25,13 +23,19 @@ export interface GuardOptions {
 
 const markerGroup = /\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]/g;
 // "De documenten zeggen daar niets over." and kin: honest, and not a fact to cite.
-const notInDocuments = /(documenten|passages?|stukken|bronnen)\b.{0,40}\b(niets|geen|niet)\b|\b(niet|geen)\b.{0,40}\b(documenten|passages?)\b|\b(documents?|passages?|sources?)\b.{0,40}\b(do not|don't|does not|doesn't|not)\b|\bno information\b/i;
+const notInDocuments =
+  /(documenten|passages?|stukken|bronnen)\b.{0,40}\b(niets|geen|niet)\b|\b(niet|geen)\b.{0,40}\b(documenten|passages?)\b|\b(documents?|passages?|sources?)\b.{0,40}\b(do not|don't|does not|doesn't|not)\b|\bno information\b/i;
 const stopWords = new Set(
-  'aangezien alleen andere anders binnen daarom daarbij daarnaast daarvan dezelfde doordat echter eigen enkele hebben heeft hierbij hierin hiervan kunnen moeten onder onze omdat ongeveer volgens waarbij waarin wanneer welke worden wordt zijn zodat zoals zullen tussen tegen verder vooral waaronder namelijk staat staan gemeente documenten document passage'.split(' '),
+  'aangezien alleen andere anders binnen daarom daarbij daarnaast daarvan dezelfde doordat echter eigen enkele hebben heeft hierbij hierin hiervan kunnen moeten onder onze omdat ongeveer volgens waarbij waarin wanneer welke worden wordt zijn zodat zoals zullen tussen tegen verder vooral waaronder namelijk staat staan gemeente documenten document passage'.split(
+    ' ',
+  ),
 );
 
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 function words(text: string): string[] {
@@ -40,7 +44,12 @@ function words(text: string): string[] {
 
 /** One marker per number, `[1, 2]` → `[1][2]`. */
 export function normalizeMarkers(text: string): string {
-  return text.replace(markerGroup, (_whole, list: string) => list.split(/\s*[,;]\s*/).map((n) => `[${Number(n)}]`).join(''));
+  return text.replace(markerGroup, (_whole, list: string) =>
+    list
+      .split(/\s*[,;]\s*/)
+      .map((n) => `[${Number(n)}]`)
+      .join(''),
+  );
 }
 
 /** Sentences and list items; a marker group standing alone after a full stop belongs to the sentence before it. */
@@ -67,7 +76,10 @@ function markersIn(text: string): number[] {
 }
 
 function isStatement(unit: string): boolean {
-  const plain = unit.replace(/\[\d+\]/g, '').replace(/[*_#>`-]/g, ' ').trim();
+  const plain = unit
+    .replace(/\[\d+\]/g, '')
+    .replace(/[*_#>`-]/g, ' ')
+    .trim();
   if (/:\s*$/.test(plain)) return false; // a lead-in to a list
   if (words(plain).length < 4) return false; // a heading or a label
   return !notInDocuments.test(plain);
@@ -80,7 +92,11 @@ function supported(unit: string, cited: readonly string[], lexical: boolean): bo
   if (!lexical) return true;
   const content = words(plain).filter((w) => w.length >= 5 && !stopWords.has(w));
   if (content.length < 2) return true;
-  const prefixes = new Set(words(source).filter((w) => w.length >= 5).map((w) => w.slice(0, 5)));
+  const prefixes = new Set(
+    words(source)
+      .filter((w) => w.length >= 5)
+      .map((w) => w.slice(0, 5)),
+  );
   const hits = content.filter((w) => prefixes.has(w.slice(0, 5))).length;
   return hits / content.length >= 0.5;
 }
@@ -99,7 +115,14 @@ export function checkGrounding(answer: string, passages: readonly GuardPassage[]
     if (!isStatement(unit)) continue;
     const markers = markersIn(unit);
     if (markers.length === 0) return { ok: false, failure: 'uncited-sentence', sentence: unit };
-    if (!supported(unit, markers.map((n) => passages[n - 1]!.text), options.lexical)) return { ok: false, failure: 'unsupported-sentence', sentence: unit };
+    if (
+      !supported(
+        unit,
+        markers.map((n) => passages[n - 1]!.text),
+        options.lexical,
+      )
+    )
+      return { ok: false, failure: 'unsupported-sentence', sentence: unit };
   }
   const order: number[] = [];
   for (const n of all) if (!order.includes(n)) order.push(n);

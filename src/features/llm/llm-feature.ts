@@ -20,12 +20,13 @@ export type FollowUpRewriter = (turn: Turn, previous: string, followUp: string) 
 export function llmFeature(core: Core, kb: KnowledgeBase): Feature & { answer?: LlmAnswer; rewriteFollowUp?: FollowUpRewriter } {
   const settings = llmSettings(core.config);
   const model = settings ? createChatModel(settings) : undefined;
-  const answer: LlmAnswer | undefined = settings && model
-    ? (() => {
-        const deps = { kb, db: core.db, model, settings, now: core.now };
-        return (turn, question) => answerWithLlm(deps, turn, question);
-      })()
-    : undefined;
+  const answer: LlmAnswer | undefined =
+    settings && model
+      ? (() => {
+          const deps = { kb, db: core.db, model, settings, now: core.now };
+          return (turn, question) => answerWithLlm(deps, turn, question);
+        })()
+      : undefined;
   const rewrite: FollowUpRewriter | undefined =
     settings && model
       ? async (turn, previous, followUp) => {

@@ -1,8 +1,6 @@
 import type { Config } from '../../config/config-schema.js';
 
-export type LlmProvider =
-  | { kind: 'openai'; apiKey: string; baseURL?: string }
-  | { kind: 'azure'; endpoint: string; apiKey: string; deployment: string; apiVersion: string };
+export type LlmProvider = { kind: 'openai'; apiKey: string; baseURL?: string } | { kind: 'azure'; endpoint: string; apiKey: string; deployment: string; apiVersion: string };
 
 export interface LlmSettings {
   provider: LlmProvider;

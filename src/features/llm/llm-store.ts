@@ -31,7 +31,10 @@ export interface FeedbackInput {
 
 /** A short, stable, one-way id: enough to count per user or question, useless to read them back. */
 export function hashOf(...parts: (string | undefined)[]): string {
-  return createHash('sha256').update(parts.map((p) => p ?? '').join('\u0000')).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update(parts.map((p) => p ?? '').join('\u0000'))
+    .digest('hex')
+    .slice(0, 24);
 }
 
 export async function saveAnswer(db: Sql, a: StoredAnswerInput): Promise<number> {
@@ -39,8 +42,22 @@ export async function saveAnswer(db: Sql, a: StoredAnswerInput): Promise<number>
     `INSERT INTO llm_answers (activity_id, conversation_id, tenant_id, user_hash, question_hash, outcome, llm_called, model,
        prompt_tokens, completion_tokens, total_tokens, passages, answer_text, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14) RETURNING id`,
-    [a.activityId, a.conversationId, a.tenantId ?? null, a.userHash, a.questionHash, a.outcome, a.llmCalled, a.model ?? null,
-      a.usage?.promptTokens ?? null, a.usage?.completionTokens ?? null, a.usage?.totalTokens ?? null, JSON.stringify(a.passages), a.answerText, a.at],
+    [
+      a.activityId,
+      a.conversationId,
+      a.tenantId ?? null,
+      a.userHash,
+      a.questionHash,
+      a.outcome,
+      a.llmCalled,
+      a.model ?? null,
+      a.usage?.promptTokens ?? null,
+      a.usage?.completionTokens ?? null,
+      a.usage?.totalTokens ?? null,
+      JSON.stringify(a.passages),
+      a.answerText,
+      a.at,
+    ],
   );
   return rows[0]!.id;
 }
@@ -57,9 +74,12 @@ export async function findAnswerByMessage(db: Sql, conversationId: string, activ
 }
 
 export async function saveFeedback(db: Sql, f: FeedbackInput): Promise<number> {
-  const rows = await db.query<{ id: number }>(
-    `INSERT INTO llm_feedback (answer_id, user_hash, reaction, feedback_text, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [f.answerId, f.userHash, f.reaction, f.feedbackText ?? null, f.at],
-  );
+  const rows = await db.query<{ id: number }>(`INSERT INTO llm_feedback (answer_id, user_hash, reaction, feedback_text, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+    f.answerId,
+    f.userHash,
+    f.reaction,
+    f.feedbackText ?? null,
+    f.at,
+  ]);
   return rows[0]!.id;
 }

@@ -26,7 +26,7 @@ export function asData(text: string): string {
 function systemPrompt(passageCount: number, locale: Locale): string {
   const language = locale === 'en' ? 'English' : 'Dutch (Nederlands)';
   return [
-    'You answer questions of municipal public-safety staff (openbare orde en veiligheid) using ONLY the numbered passages from the municipality\'s own documents given in the user message.',
+    "You answer questions of municipal public-safety staff (openbare orde en veiligheid) using ONLY the numbered passages from the municipality's own documents given in the user message.",
     'Rules:',
     `1. Use only facts stated in the passages. Never use outside knowledge, never guess. Write in ${language}.`,
     `2. Put a citation marker [n] (n = the passage number, 1 to ${passageCount}) right after every sentence or list item that states a fact. Only cite passages that say what the sentence says.`,
@@ -41,7 +41,10 @@ function systemPrompt(passageCount: number, locale: Locale): string {
 /** The chat messages for one question: the rules, then the passages and the question, both as data. */
 export function buildPrompt(question: string, passages: readonly PromptPassage[], locale: Locale): ChatMessage[] {
   const blocks = passages.map((p) => {
-    const source = [p.title, p.gemeente ?? undefined, p.date?.slice(0, 10) ?? undefined, p.sectionTitle || undefined].filter(Boolean).map((s) => asData(String(s))).join(' · ');
+    const source = [p.title, p.gemeente ?? undefined, p.date?.slice(0, 10) ?? undefined, p.sectionTitle || undefined]
+      .filter(Boolean)
+      .map((s) => asData(String(s)))
+      .join(' · ');
     return `<passage n="${p.n}" source="${source.replace(/"/g, "'")}">\n${asData(p.text)}\n</passage>`;
   });
   const user = [

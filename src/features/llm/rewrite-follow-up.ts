@@ -20,6 +20,11 @@ export async function rewriteFollowUp(model: ChatModel, timeoutMs: number, previ
     stream: false,
     signal: AbortSignal.timeout(timeoutMs),
   });
-  const line = result.text.trim().split('\n')[0]?.replace(/^["'“]|["'”]$/g, '').trim() ?? '';
+  const line =
+    result.text
+      .trim()
+      .split('\n')[0]
+      ?.replace(/^["'“]|["'”]$/g, '')
+      .trim() ?? '';
   return line.length >= 3 && line.length <= 400 ? line : undefined;
 }

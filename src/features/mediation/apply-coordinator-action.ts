@@ -36,18 +36,12 @@ export async function applyCoordinatorAction(db: Db, input: ApplyActionInput): P
          closed_at = CASE WHEN $8 THEN $7 ELSE c.closed_at END,
          updated_at = $7
        WHERE c.tenant_id = $1 AND c.id = $2 AND c.version = $3 AND c.status = ANY($4::text[])
-       RETURNING ${caseColumns.split(', ').map((col) => `c.${col}`).join(', ')},
+       RETURNING ${caseColumns
+         .split(', ')
+         .map((col) => `c.${col}`)
+         .join(', ')},
          (SELECT status FROM mediation_cases o WHERE o.id = c.id) AS from_status`,
-      [
-        input.tenantId,
-        input.caseId,
-        input.version,
-        [...allowedFrom(command.action)],
-        command.action === 'close' ? command.outcome : null,
-        command.action === 'accept',
-        input.now,
-        closing,
-      ],
+      [input.tenantId, input.caseId, input.version, [...allowedFrom(command.action)], command.action === 'close' ? command.outcome : null, command.action === 'accept', input.now, closing],
     );
     const row = rows[0];
     if (!row) return undefined;

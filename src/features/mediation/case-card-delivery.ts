@@ -46,7 +46,5 @@ export async function postCoordinatorCard(ctx: MediationContext, facts: CaseFact
 
 /** Every posted copy shows the new state; updating the message also re-triggers the coordinators' refresh. */
 export async function updatePostedCards(ctx: MediationContext, facts: CaseFacts): Promise<void> {
-  await ctx.core.cards.updateEverywhere(caseSubject(facts.id), async (copy) =>
-    cardMessage(await publicCard(ctx, copy.address.locale ? catalogue(copy.address.locale) : ctx.defaultT, facts)),
-  );
+  await ctx.core.cards.updateEverywhere(caseSubject(facts.id), async (copy) => cardMessage(await publicCard(ctx, copy.address.locale ? catalogue(copy.address.locale) : ctx.defaultT, facts)));
 }

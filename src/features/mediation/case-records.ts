@@ -43,8 +43,7 @@ interface CaseRow {
   personal_data_erased_at: Date | null;
 }
 
-export const caseColumns =
-  'id, tenant_id, case_number, referrer_role, kinds, duration, urgency, status, outcome, version, created_at, accepted_at, closed_at, personal_data_erased_at';
+export const caseColumns = 'id, tenant_id, case_number, referrer_role, kinds, duration, urgency, status, outcome, version, created_at, accepted_at, closed_at, personal_data_erased_at';
 
 export function toCaseFacts(row: CaseRow): CaseFacts {
   return {

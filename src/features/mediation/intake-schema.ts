@@ -21,7 +21,12 @@ function optionalText(max: number = limits.shortText) {
 }
 
 function choice<T extends readonly [string, ...string[]]>(values: T) {
-  return trimmed.pipe(z.string({ error: 'required' }).min(1, { error: 'required' }).pipe(z.enum(values, { error: 'invalidChoice' })));
+  return trimmed.pipe(
+    z
+      .string({ error: 'required' })
+      .min(1, { error: 'required' })
+      .pipe(z.enum(values, { error: 'invalidChoice' })),
+  );
 }
 
 const isContact = (v: string) => phonePattern.test(v) || emailPattern.test(v);
@@ -77,7 +82,18 @@ export const intakeFields = Object.keys(intakeSchema.shape) as IntakeField[];
 /** The personal part of a referral: stored apart from the case facts, erased after the retention period. */
 export type IntakePersonalData = Pick<
   Intake,
-  'referrerName' | 'referrerContact' | 'partyAName' | 'partyAAddress' | 'partyAPostcode' | 'partyAContact' | 'partyBName' | 'partyBAddress' | 'partyBPostcode' | 'partyBContact' | 'tried' | 'description'
+  | 'referrerName'
+  | 'referrerContact'
+  | 'partyAName'
+  | 'partyAAddress'
+  | 'partyAPostcode'
+  | 'partyAContact'
+  | 'partyBName'
+  | 'partyBAddress'
+  | 'partyBPostcode'
+  | 'partyBContact'
+  | 'tried'
+  | 'description'
 >;
 /** The anonymous facts of a referral, kept for statistics. */
 export type IntakeFacts = Pick<Intake, 'referrerRole' | 'kinds' | 'duration' | 'urgency'>;
@@ -87,10 +103,7 @@ export function splitIntake(intake: Intake): { facts: IntakeFacts; personal: Int
   return { facts: { referrerRole, kinds, duration, urgency }, personal };
 }
 
-export type IntakeValidation =
-  | { kind: 'valid'; intake: Intake }
-  | { kind: 'violence' }
-  | { kind: 'invalid'; fieldErrors: Partial<Record<IntakeField, FieldErrorCode>> };
+export type IntakeValidation = { kind: 'valid'; intake: Intake } | { kind: 'violence' } | { kind: 'invalid'; fieldErrors: Partial<Record<IntakeField, FieldErrorCode>> };
 
 /**
  * Checks a submitted intake, whatever the card already checked. Violence or threat is decisive

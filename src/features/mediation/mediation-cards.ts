@@ -101,7 +101,10 @@ export function confirmationCard(t: Catalogue, facts: CaseFacts): Record<string,
 function personalFacts(m: Texts, facts: CaseFacts, personal: CasePersonalData): { title: string; value: string }[] {
   const p = personal.intake;
   const party = (name?: string, address?: string, postcode?: string, contact?: string) =>
-    [name, address, postcode, contact].filter((x): x is string => Boolean(x)).map((x) => escapeCardText(x)).join(', ') || m.unknown;
+    [name, address, postcode, contact]
+      .filter((x): x is string => Boolean(x))
+      .map((x) => escapeCardText(x))
+      .join(', ') || m.unknown;
   const rows = [
     { title: m.factReferrer, value: `${field(p.referrerName, m)}, ${field(p.referrerContact, m)} (${m.referrerRoles[facts.referrerRole]})` },
     { title: m.factPartyA, value: party(p.partyAName, p.partyAAddress, p.partyAPostcode, p.partyAContact) },
@@ -172,8 +175,7 @@ export function statisticsCard(t: Catalogue, stats: MediationStatistics): Record
   const m = t.mediation;
   const counts = <K extends string>(record: Record<K, number>, titles: Record<K, string>) =>
     (Object.keys(record) as K[]).filter((k) => record[k] > 0).map((k) => ({ title: titles[k], value: String(record[k]) }));
-  const lead = (l: MediationStatistics['leadTimes']['intakeToAccepted']) =>
-    leadTimeText(l, m);
+  const lead = (l: MediationStatistics['leadTimes']['intakeToAccepted']) => leadTimeText(l, m);
   const sections = [
     { title: m.statsByMonth, facts: stats.byMonth.map((b) => ({ title: monthName(b.month, m.formatLocale), value: String(b.count) })) },
     { title: m.statsBySource, facts: counts(stats.bySource, m.referrerRoles) },

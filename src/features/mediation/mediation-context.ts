@@ -43,7 +43,10 @@ export async function requireCoordinator(ctx: MediationContext, turn: Turn): Pro
 /** The coordinators' Teams ids, so their client refreshes the case card into their own view. */
 export async function coordinatorUserIds(ctx: MediationContext, tenantId: string): Promise<string[]> {
   const holders = ctx.core.organisation.holders(tenantId, COORDINATOR_ROLE, { at: ctx.core.now() });
-  return ctx.core.users.refreshUserIds(tenantId, holders.map((p) => p.aadObjectId));
+  return ctx.core.users.refreshUserIds(
+    tenantId,
+    holders.map((p) => p.aadObjectId),
+  );
 }
 
 /** The case card without personal data: what a posted copy and anyone but a coordinator sees. */

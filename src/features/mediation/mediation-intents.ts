@@ -2,9 +2,9 @@
  * What the mediation feature listens for in chat. Plain patterns, no LLM: the texts are short
  * commands or one sentence, and nothing of a referral may ever go to a model.
  */
-const topic = /\b(buurtbemiddeling|burenruzie|burenconflict|burenruzies|burenconflicten|ruzie\s+(met|tussen)\s+(de\s+)?buren|conflict\s+(met|tussen)\s+(de\s+)?buren|neighbou?r(hood)?\s+(dispute|conflict|mediation))\b/i;
-const referIntent =
-  /\b(aanmelden|aan\s+te\s+melden|aanmelding\s+(doen|maken|indienen)|melden|doorverwijzen|door\s+te\s+verwijzen|verwijzen|doorzetten|refer|report|register)\b/i;
+const topic =
+  /\b(buurtbemiddeling|burenruzie|burenconflict|burenruzies|burenconflicten|ruzie\s+(met|tussen)\s+(de\s+)?buren|conflict\s+(met|tussen)\s+(de\s+)?buren|neighbou?r(hood)?\s+(dispute|conflict|mediation))\b/i;
+const referIntent = /\b(aanmelden|aan\s+te\s+melden|aanmelding\s+(doen|maken|indienen)|melden|doorverwijzen|door\s+te\s+verwijzen|verwijzen|doorzetten|refer|report|register)\b/i;
 const question = /^\s*(hoeveel|hoe\s+gaat|statistiek|cijfers|how\s+many|how\s+is)/i;
 
 export function meansIntake(text: string): boolean {

@@ -25,16 +25,20 @@ export function clarifyCard(t: Catalogue, text: string, routes: readonly string[
   return renderCard('clarify', {
     title: t.shell.clarifyTitle,
     intro: t.shell.clarifyIntro,
-    options: [
-      ...routes.map((route) => ({ label: t.shell.capabilities[route] ?? route, route, command: text })),
-      { label: t.shell.clarifyQuestion, route: fallbackRoute, command: text },
-    ],
+    options: [...routes.map((route) => ({ label: t.shell.capabilities[route] ?? route, route, command: text })), { label: t.shell.clarifyQuestion, route: fallbackRoute, command: text }],
   });
 }
 
 /** A first name is friendlier than "Jansen, P. (Piet)"; Teams display names vary. */
 function firstName(name: string): string {
-  const first = name.replace(/\([^)]*\)/g, ' ').split(',').reverse().join(' ').trim().split(/\s+/)[0] ?? '';
+  const first =
+    name
+      .replace(/\([^)]*\)/g, ' ')
+      .split(',')
+      .reverse()
+      .join(' ')
+      .trim()
+      .split(/\s+/)[0] ?? '';
   return escapeCardText(first);
 }
 
@@ -84,7 +88,16 @@ export function shellFeature(others: readonly Feature[]): Feature & { unmatched(
       await turn.send(cardMessage(helpCard(turn.t, entries, turn.t.shell.unknownCommand)));
     },
     async clarify(turn, routes) {
-      await turn.send(cardMessage(clarifyCard(turn.t, turn.text, routes.map((r) => r.name), fallbackRoute)));
+      await turn.send(
+        cardMessage(
+          clarifyCard(
+            turn.t,
+            turn.text,
+            routes.map((r) => r.name),
+            fallbackRoute,
+          ),
+        ),
+      );
     },
   };
 }

@@ -25,12 +25,7 @@ export function digestPeriod(lastUpdateAt: Date | null, now: Date): { from: Date
 
 /** Gathers the parts of one steering-group update, each status note cut to a few sentences of its own. */
 export async function buildDigest(sources: DigestSources, query: DigestQuery): Promise<Digest> {
-  const [milestones, approvals, mediation, notes] = await Promise.all([
-    sources.milestones(query),
-    sources.pendingApprovals(query),
-    sources.mediationStats(query),
-    sources.newStatusNotes(query),
-  ]);
+  const [milestones, approvals, mediation, notes] = await Promise.all([sources.milestones(query), sources.pendingApprovals(query), sources.mediationStats(query), sources.newStatusNotes(query)]);
   return {
     programme: query.programme,
     from: query.from,

@@ -10,7 +10,9 @@ const MAX_FIGURES = 4;
 const MAX_SENTENCES_PER_THEME = 2;
 
 const stopwords = new Set(
-  'aan als bij dat de den der des deze die dit door een en er had heb heeft hem het hier hij hoe hun ik in is je kan kon maar me met mij na naar niet nog nu of om omdat ons ook op over te tot uit van veel voor want was wat we wel werd wij worden wordt zal ze zelf zich zij zijn zo zoals zullen dan daar deze dus ieder geen hebben hadden meer moet onder tegen toch waren waar wie wordt binnen sinds tussen gaat gaan alle andere onze hierin hierbij daarnaast tevens the and for with that this from are was were have has will'.split(' '),
+  'aan als bij dat de den der des deze die dit door een en er had heb heeft hem het hier hij hoe hun ik in is je kan kon maar me met mij na naar niet nog nu of om omdat ons ook op over te tot uit van veel voor want was wat we wel werd wij worden wordt zal ze zelf zich zij zijn zo zoals zullen dan daar deze dus ieder geen hebben hadden meer moet onder tegen toch waren waar wie wordt binnen sinds tussen gaat gaan alle andere onze hierin hierbij daarnaast tevens the and for with that this from are was were have has will'.split(
+    ' ',
+  ),
 );
 
 // Parts of a document that hold references, not content.
@@ -159,7 +161,10 @@ export function summarizeExtractive(document: SummaryDocument, options: Partial<
     position: i + 1,
     documentTitle: document.title,
     sectionTitle: document.sections[section]!.title,
-    passage: [...(chosen.get(section) ?? []), ...outlookPicks.filter((c) => c.section === section), ...figurePicks.map((f) => f.candidate).filter((c) => c.section === section)].sort((a, b) => a.order - b.order).map((c) => c.text).join(' '),
+    passage: [...(chosen.get(section) ?? []), ...outlookPicks.filter((c) => c.section === section), ...figurePicks.map((f) => f.candidate).filter((c) => c.section === section)]
+      .sort((a, b) => a.order - b.order)
+      .map((c) => c.text)
+      .join(' '),
     section,
   }));
   const positionOf = (section: number) => order.indexOf(section) + 1;

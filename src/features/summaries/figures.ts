@@ -41,7 +41,8 @@ export function presentYearOf(text: string): number | undefined {
   return best;
 }
 
-const futureCues = /\b(in\s+(?:20\d\d|het\s+(?:voorjaar|najaar|komende)|de\s+komende)|gaan|gaat|wordt|worden|zal|zullen|planning|gepland|verwacht(?:ing)?|volgt|komend(?:e)?|doorkijk|start(?:en)?\s+in|voornemen|straks|vervolg)\b/i;
+const futureCues =
+  /\b(in\s+(?:20\d\d|het\s+(?:voorjaar|najaar|komende)|de\s+komende)|gaan|gaat|wordt|worden|zal|zullen|planning|gepland|verwacht(?:ing)?|volgt|komend(?:e)?|doorkijk|start(?:en)?\s+in|voornemen|straks|vervolg)\b/i;
 
 /** A sentence about what comes next (the "doorkijk"): future tense or planning words. */
 export function isForwardLooking(sentence: string, presentYear?: number): boolean {

@@ -7,7 +7,10 @@ const leansOnContext =
 const MAX_WORDS = 40;
 const MIN_WORDS = 6;
 
-const flat = (s: string) => normalizeSpace(s).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
+const flat = (s: string) =>
+  normalizeSpace(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ]/gu, '');
 
 /**
  * A source sentence as a summary line can show it, or undefined when it would not read on its

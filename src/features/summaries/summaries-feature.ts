@@ -10,7 +10,8 @@ import type { UploadStore } from './upload-store.js';
 import { uploadedFiles } from './uploaded-files.js';
 import { summariesUtterances } from './summaries-utterances.js';
 
-export const latestPattern = /^(?:vat|geef)\b.*\b(?:laatste|recentste|nieuwste|actuele)\s+stand\s+van\s+zaken\b.*$|^(?:samenvatting\s+van\s+de\s+)(?:laatste|recentste|nieuwste)\s+stand\s+van\s+zaken\s*[.?!]?$/i;
+export const latestPattern =
+  /^(?:vat|geef)\b.*\b(?:laatste|recentste|nieuwste|actuele)\s+stand\s+van\s+zaken\b.*$|^(?:samenvatting\s+van\s+de\s+)(?:laatste|recentste|nieuwste)\s+stand\s+van\s+zaken\s*[.?!]?$/i;
 export const documentPattern = /^(?:geef\s+(?:me\s+|mij\s+)?(?:een\s+)?)?samenvatting\s+(?:van|over)\s+(?:het\s+document\s+|de\s+notitie\s+)?["“]?(.+?)["”]?\s*[.?!]?$/i;
 export const adjustPattern = /^(korter|uitgebreider|langer|meer detail|shorter|longer|more detail)\s*(?:graag|please)?\s*[.!]?$/i;
 

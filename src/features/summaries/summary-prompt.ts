@@ -24,7 +24,10 @@ export function summaryPassages(document: SummaryDocument, extractive: Summary):
 }
 
 export const modelSummarySchema = z.object({
-  sections: z.array(z.object({ passage: z.number().int().min(1), bullets: z.array(z.string().trim().min(1).max(600)).min(1).max(6) })).min(1).max(20),
+  sections: z
+    .array(z.object({ passage: z.number().int().min(1), bullets: z.array(z.string().trim().min(1).max(600)).min(1).max(6) }))
+    .min(1)
+    .max(20),
   outlook: z.array(z.string().trim().min(1).max(600)).max(4).default([]),
 });
 

@@ -16,4 +16,17 @@ import type { Migration } from './migration.js';
  * All migrations in order. Reserved numbers, so features can add theirs independently:
  * 1 core · 2 knowledge · 3 approvals · 4 mediation · 5 summaries/steering group · 6 llm answers & feedback · 7 production · 8 knowledge search · 9 no personal data in stored answers · 10 document structure · 11 one delivery service · 12 scheduler leases · 13+ later
  */
-export const migrations: Migration[] = [coreMigration, knowledgeMigration, approvalsMigration, mediationMigration, summariesMigration, llmMigration, productionMigration, knowledgeSearchMigration, noPersonalDataInStoredAnswersMigration, documentStructureMigration, oneDeliveryServiceMigration, schedulerLeasesMigration];
+export const migrations: Migration[] = [
+  coreMigration,
+  knowledgeMigration,
+  approvalsMigration,
+  mediationMigration,
+  summariesMigration,
+  llmMigration,
+  productionMigration,
+  knowledgeSearchMigration,
+  noPersonalDataInStoredAnswersMigration,
+  documentStructureMigration,
+  oneDeliveryServiceMigration,
+  schedulerLeasesMigration,
+];

@@ -26,7 +26,9 @@ function dutchDate(iso: string, locale: 'nl' | 'en'): string {
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** The words of a search worth finding in a snippet (three letters or more). */
 function searchTerms(query: string): string[] {
-  const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const words = fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
   // A compound is found by its parts as the retrieval finds it ("cameratoezicht" in "camera's"): the parts count as the word.
   const parts = words.flatMap((w) => splitCompound(w, commonCompoundParts())).filter((p) => p.length >= 6);
   return [...new Set([...words, ...parts])];

@@ -10,10 +10,29 @@ export interface Section<T> {
   available: boolean;
   items: T[];
 }
-export interface SourceRef { title: string; url?: string; page?: number }
-export interface Priority { gemeente: string; title: string; summary?: string; sources: SourceRef[] }
-export interface Milestone { id: string; gemeente: string; title: string; due: string; status: 'open' | 'pending' | 'approved' | 'rejected' | 'changes_requested' | 'done' }
-export interface Count { key: string; label: string; count: number }
+export interface SourceRef {
+  title: string;
+  url?: string;
+  page?: number;
+}
+export interface Priority {
+  gemeente: string;
+  title: string;
+  summary?: string;
+  sources: SourceRef[];
+}
+export interface Milestone {
+  id: string;
+  gemeente: string;
+  title: string;
+  due: string;
+  status: 'open' | 'pending' | 'approved' | 'rejected' | 'changes_requested' | 'done';
+}
+export interface Count {
+  key: string;
+  label: string;
+  count: number;
+}
 export interface MediationStats {
   total: number;
   byMonth: { month: string; count: number }[];
@@ -22,8 +41,24 @@ export interface MediationStats {
   bySource: Count[];
   leadTimeDays: { toAccepted: number | null; toClosed: number | null };
 }
-export interface DocumentItem { id: string; title: string; gemeente?: string; kind?: string; updated?: string; url?: string }
-export interface SearchHit { documentId: string; title: string; snippet: string; section?: string; more?: { section: string; text: string }[]; about?: string; page?: number; url?: string }
+export interface DocumentItem {
+  id: string;
+  title: string;
+  gemeente?: string;
+  kind?: string;
+  updated?: string;
+  url?: string;
+}
+export interface SearchHit {
+  documentId: string;
+  title: string;
+  snippet: string;
+  section?: string;
+  more?: { section: string; text: string }[];
+  about?: string;
+  page?: number;
+  url?: string;
+}
 
 export function createApi(token: () => Promise<string | undefined>, locale: Locale) {
   async function get<T>(path: string, params: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {

@@ -19,7 +19,12 @@ function documentList(docs: DocumentItem[], texts: Texts, locale: string): HTMLE
     'ul',
     { class: 'documents' },
     ...docs.map((d) =>
-      h('li', {}, titleNode(d.title, d.url), h('span', { class: 'muted' }, [d.gemeente, d.kind, d.updated ? format(texts.updated, { date: day(d.updated, locale) }) : undefined].filter(Boolean).join(' · '))),
+      h(
+        'li',
+        {},
+        titleNode(d.title, d.url),
+        h('span', { class: 'muted' }, [d.gemeente, d.kind, d.updated ? format(texts.updated, { date: day(d.updated, locale) }) : undefined].filter(Boolean).join(' · ')),
+      ),
     ),
   );
 }

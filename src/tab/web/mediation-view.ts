@@ -36,7 +36,14 @@ function chartFigure(id: string, title: string, rows: { label: string; count: nu
         type: kind,
         data: {
           labels: rows.map((r) => r.label),
-          datasets: [{ label: texts.count, data: rows.map((r) => r.count), backgroundColor: kind === 'bar' ? colours[0] : colours, borderColor: kind === 'bar' ? colours[0] : style.getPropertyValue('--neutral-layer-1').trim() || '#fff' }],
+          datasets: [
+            {
+              label: texts.count,
+              data: rows.map((r) => r.count),
+              backgroundColor: kind === 'bar' ? colours[0] : colours,
+              borderColor: kind === 'bar' ? colours[0] : style.getPropertyValue('--neutral-layer-1').trim() || '#fff',
+            },
+          ],
         },
         options: {
           responsive: true,
@@ -75,7 +82,14 @@ export function mediationView(data: { available: boolean; stats: MediationStats 
     h(
       'div',
       { class: 'charts' },
-      chartFigure('chart-month', texts.byMonth, s.byMonth.map((m) => ({ label: m.month, count: m.count })), 'bar', texts, texts.month),
+      chartFigure(
+        'chart-month',
+        texts.byMonth,
+        s.byMonth.map((m) => ({ label: m.month, count: m.count })),
+        'bar',
+        texts,
+        texts.month,
+      ),
       chartFigure('chart-status', texts.byStatus, nonZero(s.byStatus), 'doughnut', texts, texts.category),
       chartFigure('chart-kind', texts.byKind, nonZero(s.byKind), 'bar', texts, texts.category),
     ),

@@ -31,7 +31,10 @@ export async function connectHost(search: string, waitMs = 1000): Promise<Host> 
   const queryLocale = toLocale(params.get('locale'));
   const queryTheme = toTheme(params.get('theme'));
   const initialized = await Promise.race([
-    app.initialize().then(() => true, () => false),
+    app.initialize().then(
+      () => true,
+      () => false,
+    ),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), waitMs)),
   ]);
   if (!initialized) {

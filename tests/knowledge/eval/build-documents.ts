@@ -26,7 +26,10 @@ function parse(source: string): Block[] {
     else if (line.startsWith('- ')) blocks.push({ kind: 'li', text: line.slice(2) });
     else if (line.startsWith('|')) {
       if (/^\|[\s|:-]+\|$/.test(line)) continue;
-      const cells = line.slice(1, -1).split('|').map((c) => c.trim());
+      const cells = line
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim());
       const last = blocks[blocks.length - 1];
       if (last?.kind === 'table') last.rows.push(cells);
       else blocks.push({ kind: 'table', rows: [cells] });
@@ -42,7 +45,9 @@ async function toDocx(blocks: Block[]): Promise<Buffer> {
       children.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: b.rows.map((cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0 })] })] })) })),
+          rows: b.rows.map(
+            (cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0 })] })] })) }),
+          ),
         }),
       );
       children.push(new Paragraph({ text: '' }));

@@ -22,7 +22,18 @@ export function tableHeaderIndex(sentences: readonly Pick<StoredSentence, 'text'
   let start = i;
   while (start > 0 && isTableRow(sentences[start - 1]!)) start -= 1;
   // The first row of a tab table is its header; a figure table's header is the label line before its rows ("Onderwerp 2023 2024").
-  if (start < i && sentences[start]!.item && sentences[start]!.text.includes(' — ') && !/\d/.test(sentences[start]!.text.split(' — ').slice(1).join(' ').replace(/\b(19|20)\d\d\b/g, ''))) return start;
+  if (
+    start < i &&
+    sentences[start]!.item &&
+    sentences[start]!.text.includes(' — ') &&
+    !/\d/.test(
+      sentences[start]!.text.split(' — ')
+        .slice(1)
+        .join(' ')
+        .replace(/\b(19|20)\d\d\b/g, ''),
+    )
+  )
+    return start;
   const before = sentences[start - 1];
   if (before && before.text.length <= 120 && !/[.!?]$/.test(before.text.trim())) return start - 1;
   if (start < i && sentences[start]!.item) return start;

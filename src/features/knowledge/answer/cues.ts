@@ -9,9 +9,15 @@ const cuePatterns: [RegExp, AnswerCue][] = [
   [/\bwat\s+(houdt|houden)\b.*\bin\s*[?.!]*\s*$|^\s*wat\s+(betekent|betekenen)\b|^\s*what\s+(does|do)\b.*\b(mean|involve|entail)\b/i, 'definition'],
   // "Wat is buurtbemiddeling?", "Wat is het barrièremodel?", "What is a …?": only the term, nothing else asked.
   // Not a property of something left unsaid ("Wat is het budget?", "Wat is de deadline?").
-  [/^\s*(wat\s+(is|zijn)|what\s+(is|are))\s+(?!.*\b(budget|doel|doelen|deadline|planning|datum|bedrag|streefwaarde|termijn|kosten|aantal|status|stand|reden|aanleiding|begroting|grondslag|basis|goal|date|cost|costs|amount|number|status|reason)\b)((een|het|de|a|an|the)\s+)?[\p{L}'-]+(\s+[\p{L}'-]+)?\s*[?.!]*\s*$/iu, 'definition'],
+  [
+    /^\s*(wat\s+(is|zijn)|what\s+(is|are))\s+(?!.*\b(budget|doel|doelen|deadline|planning|datum|bedrag|streefwaarde|termijn|kosten|aantal|status|stand|reden|aanleiding|begroting|grondslag|basis|goal|date|cost|costs|amount|number|status|reason)\b)((een|het|de|a|an|the)\s+)?[\p{L}'-]+(\s+[\p{L}'-]+)?\s*[?.!]*\s*$/iu,
+    'definition',
+  ],
   // "Wat doet Ravenvliet tegen online oplichting?", "Hoe pakt … aan?", "What does … do against …?": a measure taken, not a reason or a figure.
-  [/^\s*wat\s+(doet|doen|deed|deden|onderneemt|ondernemen)\b.*\b(tegen|aan|voor|om)\b|^\s*hoe\s+(pakt|pakken|bestrijdt|bestrijden|voorkomt|voorkomen|aanpakt)\b|^\s*what\s+(does|do|did)\b.*\bdo\b|^\s*how\s+(does|do|did)\b.*\b(tackle|fight|address|combat|prevent|deal)\b/i, 'action'],
+  [
+    /^\s*wat\s+(doet|doen|deed|deden|onderneemt|ondernemen)\b.*\b(tegen|aan|voor|om)\b|^\s*hoe\s+(pakt|pakken|bestrijdt|bestrijden|voorkomt|voorkomen|aanpakt)\b|^\s*what\s+(does|do|did)\b.*\bdo\b|^\s*how\s+(does|do|did)\b.*\b(tackle|fight|address|combat|prevent|deal)\b/i,
+    'action',
+  ],
   [/\b(welke|welk)\s+(organisatie|instantie|partij|bestuursorgaan|orgaan|stichting|persoon|functionaris|afdeling|team|dienst)\b|\bwhich\s+(organisation|organization|body|party|person)\b/i, 'person'],
   [/\b(wat\s+kost|wat\s+kosten|hoeveel\s+(geld|euro|kost)|how\s+much\s+(does|do|is|money)|what\s+does\s+.*\bcost)\b/i, 'money'],
   // "Wat zijn de eenmalige kosten", "What are the one-off costs": an amount, not a list.
@@ -36,7 +42,10 @@ const datePattern = new RegExp(
   'iu',
 );
 const numberPattern = new RegExp(`(\\d|\\b(${numberWords})\\b)`, 'i');
-const durationPattern = new RegExp(`\\b((\\d+|${numberWords}|een)\\s*(-\\s*)?(jaar|jaren|maanden|maand|weken|week|dagen|dag|uur)|(${numberWords})(jarig|jarige|maands|weeks)|\\d{4}\\s*[-–]\\s*\\d{4}|\\d+-jarig\\w*)\\b`, 'i');
+const durationPattern = new RegExp(
+  `\\b((\\d+|${numberWords}|een)\\s*(-\\s*)?(jaar|jaren|maanden|maand|weken|week|dagen|dag|uur)|(${numberWords})(jarig|jarige|maands|weeks)|\\d{4}\\s*[-–]\\s*\\d{4}|\\d+-jarig\\w*)\\b`,
+  'i',
+);
 const periodPattern = new RegExp(`\\b\\d{4}\\s*[-–]\\s*\\d{2,4}\\b|\\b(periode|looptijd)\\b.*\\d{4}|\\b(van|vanaf)\\s+(\\d{1,2}\\s+)?(${month}|\\d{4}).*\\b(tot|t/m)\\b`, 'i');
 const moneyPattern = /(€|\beuro\b|\bkost(en|t)?\b.*\d|\d+[.,]\d{3}|\bmiljoen\b)/i;
 const timePattern = /\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*uur\b/i;
@@ -51,7 +60,8 @@ function purposeIsAsked(sentence: string, askedWords: readonly string[] = []): b
 }
 const reasonPattern = /\b(omdat|doordat|vanwege|wegens|daarom|zodat|want|aanleiding|reden|oorzaak|dankzij|om\s+\S+(\s+\S+){0,6}\s+te)\b/i;
 // A measure taken: someone organises, starts, deploys, offers … (not "Aanleiding voor … is …").
-const actionPattern = /\b(organiseer\w*|organiseren|start\w*|zet|zetten|geeft|geven|biedt|bieden|houdt|houden|voert|voeren|pakt|pakken|controleer\w*|investeer\w*|plaatst|plaatsen|treft|neemt|nemen|ontwikkel\w*|werkt|werken|inzet\w*|maatregel\w*|aanpak|campagne\w*|voorlichting\w*|workshops?|lessen|cursus\w*|training\w*|toezicht|handhaa?v\w*|informeert|informeren|wijst|sluit|sloot|bezoeken|bezoekt)\b/i;
+const actionPattern =
+  /\b(organiseer\w*|organiseren|start\w*|zet|zetten|geeft|geven|biedt|bieden|houdt|houden|voert|voeren|pakt|pakken|controleer\w*|investeer\w*|plaatst|plaatsen|treft|neemt|nemen|ontwikkel\w*|werkt|werken|inzet\w*|maatregel\w*|aanpak|campagne\w*|voorlichting\w*|workshops?|lessen|cursus\w*|training\w*|toezicht|handhaa?v\w*|informeert|informeren|wijst|sluit|sloot|bezoeken|bezoekt)\b/i;
 const reasonOpening = /^\s*(aanleiding|de\s+aanleiding|reden|de\s+reden|oorzaak)\b/i;
 const definingWords = new Set(['houdt', 'houden', 'betekent', 'betekenen', 'omvat', 'omvatten']);
 const articleAfterIs = new Set(['een', 'het', 'de', 'bedoeld', 'gericht']);
@@ -72,12 +82,14 @@ export function definesTerm(sentence: string, askedWords: readonly string[], hea
   if (headed && terms.some((t) => headed.includes(t)) && (termAt === 0 || (termAt === 1 && /^(de|het|een|the|a|an)$/.test(words[0]!)))) return true;
   for (let i = termAt + 1; i < words.length && i - termAt <= 8; i += 1) {
     const w = words[i]!;
-    if (definingWords.has(w) || ((w === 'is' || w === 'zijn') && articleAfterIs.has(words[i + 1] ?? '')) || (w === 'bestaat' && words[i + 1] === 'uit') || (w === 'wil' && words[i + 1] === 'zeggen')) return true;
+    if (definingWords.has(w) || ((w === 'is' || w === 'zijn') && articleAfterIs.has(words[i + 1] ?? '')) || (w === 'bestaat' && words[i + 1] === 'uit') || (w === 'wil' && words[i + 1] === 'zeggen'))
+      return true;
   }
   return false;
 }
 const listPattern = /:\s*$|,.*\b(en|of)\b|;|,.*,|\s[—|]\s|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(\p{L}+\s+)?\p{L}+(en|s)\b/iu;
-const roleWords = /(burgemeester|wethouder|adviseur|manager|coordinator|voorzitter|secretaris|directeur|teamchef|teamleider|officier|organisator|opdrachtgever|portefeuillehouder|medewerker|consulent|mediator|bemiddelaar|platform|college|politie|stichting|ministerie|raad|driehoek|riec|boa|handhaver|gemeente|team|afdeling|dienst|woningcorporatie|corporatie|ggd|halt|veiligheidsregio|justitie|openbaar ministerie)\w*/g;
+const roleWords =
+  /(burgemeester|wethouder|adviseur|manager|coordinator|voorzitter|secretaris|directeur|teamchef|teamleider|officier|organisator|opdrachtgever|portefeuillehouder|medewerker|consulent|mediator|bemiddelaar|platform|college|politie|stichting|ministerie|raad|driehoek|riec|boa|handhaver|gemeente|team|afdeling|dienst|woningcorporatie|corporatie|ggd|halt|veiligheidsregio|justitie|openbaar ministerie)\w*/g;
 const namePattern = /\b\p{Lu}\p{Ll}+\s+\p{Lu}|\b\p{Lu}{2,}\b/u;
 
 const countWord = new RegExp(`^(\\d+([.,]\\d+)?%?|${numberWords}|tientallen|honderden|duizenden)$`);
@@ -189,7 +201,8 @@ export function ordinalWord(n: number): string | undefined {
 }
 
 // Roles a person holds: "Wie is de burgemeester?" asks who holds one.
-const personRoles = /^(burgemeester|wethouder|adviseur|manager|coordinator|voorzitter|secretaris|gemeentesecretaris|directeur|teamchef|teamleider|projectleider|programmamanager|officier|organisator|opdrachtgever|portefeuillehouder|contactpersoon|commissaris|woordvoerder|casusregisseur|regisseur|ambassadeur|mediator|bemiddelaar|coordinator|trekker|leider|hoofd)(s|en)?$/;
+const personRoles =
+  /^(burgemeester|wethouder|adviseur|manager|coordinator|voorzitter|secretaris|gemeentesecretaris|directeur|teamchef|teamleider|projectleider|programmamanager|officier|organisator|opdrachtgever|portefeuillehouder|contactpersoon|commissaris|woordvoerder|casusregisseur|regisseur|ambassadeur|mediator|bemiddelaar|coordinator|trekker|leider|hoofd)(s|en)?$/;
 
 /** "Wie is (de) burgemeester …", "Wie is ambtelijk opdrachtgever …": the role asked for, folded. */
 export function askedRoleIn(question: string): string | undefined {

@@ -48,13 +48,128 @@ export interface AnalyzedQuestion {
 
 // Words that frame a question rather than say what it is about (Dutch stop words are dropped by the stemmer).
 const framingWords = new Set([
-  'wat', 'wie', 'wanneer', 'waar', 'waarom', 'hoe', 'hoeveel', 'welke', 'welk', 'sinds', 'lang', 'staat', 'staan', 'noemt', 'noemen', 'noem', 'zit', 'zitten',
-  'gaat', 'gaan', 'doet', 'doen', 'komt', 'komen', 'vertel', 'weet', 'weten', 'graag', 'precies', 'eigenlijk', 'ongeveer', 'please', 'kun', 'kunt', 'kan', 'jij', 'je', 'u', 'mij',
-  'heeft', 'hebben', 'had', 'moet', 'moeten', 'wordt', 'worden', 'werd', 'is', 'zijn', 'was', 'waren', 'gebeurt', 'uiterlijk', 'vandaag', 'nu',
-  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been', 'does', 'do', 'did', 'what',
-  'which', 'who', 'whom', 'when', 'where', 'why', 'how', 'many', 'much', 'long', 'has', 'have', 'had', 'will', 'would', 'should', 'can', 'could', 'must', 'it', 'its',
-  'this', 'that', 'these', 'those', 'there', 'their', 'they', 'about', 'tell', 'me', 'please', 'according', 'say', 'says', 'mentioned', 'named', 'expected', 'expect',
-  'stand', 'mean', 'exactly', 'yet',
+  'wat',
+  'wie',
+  'wanneer',
+  'waar',
+  'waarom',
+  'hoe',
+  'hoeveel',
+  'welke',
+  'welk',
+  'sinds',
+  'lang',
+  'staat',
+  'staan',
+  'noemt',
+  'noemen',
+  'noem',
+  'zit',
+  'zitten',
+  'gaat',
+  'gaan',
+  'doet',
+  'doen',
+  'komt',
+  'komen',
+  'vertel',
+  'weet',
+  'weten',
+  'graag',
+  'precies',
+  'eigenlijk',
+  'ongeveer',
+  'please',
+  'kun',
+  'kunt',
+  'kan',
+  'jij',
+  'je',
+  'u',
+  'mij',
+  'heeft',
+  'hebben',
+  'had',
+  'moet',
+  'moeten',
+  'wordt',
+  'worden',
+  'werd',
+  'is',
+  'zijn',
+  'was',
+  'waren',
+  'gebeurt',
+  'uiterlijk',
+  'vandaag',
+  'nu',
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'by',
+  'from',
+  'and',
+  'or',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'does',
+  'do',
+  'did',
+  'what',
+  'which',
+  'who',
+  'whom',
+  'when',
+  'where',
+  'why',
+  'how',
+  'many',
+  'much',
+  'long',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'should',
+  'can',
+  'could',
+  'must',
+  'it',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'their',
+  'they',
+  'about',
+  'tell',
+  'me',
+  'please',
+  'according',
+  'say',
+  'says',
+  'mentioned',
+  'named',
+  'expected',
+  'expect',
+  'stand',
+  'mean',
+  'exactly',
+  'yet',
 ]);
 
 export interface AnalysisContext {
@@ -200,10 +315,14 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   const raw = tokenize(normalized);
   const tokens = separableVerbsJoined(raw);
   // "zet … in" → "inzet": the verb the question joined, and the verb itself as the documents may write it ("zet twee straatcoaches in").
-  const joinedVerbs = new Map(tokens.filter((t) => !raw.includes(t)).flatMap((t) => {
-    const particle = [...particles].find((p) => t.startsWith(p) && raw.includes(t.slice(p.length)));
-    return particle ? [[t, t.slice(particle.length)] as const] : [];
-  }));
+  const joinedVerbs = new Map(
+    tokens
+      .filter((t) => !raw.includes(t))
+      .flatMap((t) => {
+        const particle = [...particles].find((p) => t.startsWith(p) && raw.includes(t.slice(p.length)));
+        return particle ? [[t, t.slice(particle.length)] as const] : [];
+      }),
+  );
   // Words written with a capital inside the question: names.
   const capitalised = new Set((normalized.match(/(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+/gu) ?? []).map(fold));
   // Expansions the question spells out ("Meld Misdaad Anoniem"): their acronym is another way to say each of its words.
@@ -251,9 +370,24 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     if (seen.has(key)) return;
     seen.add(key);
     const phrases: string[][] = [];
-    if (entry) phrases.push(tokenize(entry.expansion).map(stemOf).filter((s): s is string => Boolean(s)));
-    for (const dutch of translation) phrases.push(tokenize(dutch).map(stemOf).filter((s): s is string => Boolean(s)));
-    for (const other of synonyms) phrases.push(tokenize(other).map(stemOf).filter((s): s is string => Boolean(s)));
+    if (entry)
+      phrases.push(
+        tokenize(entry.expansion)
+          .map(stemOf)
+          .filter((s): s is string => Boolean(s)),
+      );
+    for (const dutch of translation)
+      phrases.push(
+        tokenize(dutch)
+          .map(stemOf)
+          .filter((s): s is string => Boolean(s)),
+      );
+    for (const other of synonyms)
+      phrases.push(
+        tokenize(other)
+          .map(stemOf)
+          .filter((s): s is string => Boolean(s)),
+      );
     for (const acronym of acronymOf.get(token) ?? []) phrases.push([acronym]);
     const verbPart = joinedVerbs.get(token);
     if (verbPart && stemOf(verbPart)) phrases.push([stemOf(verbPart)!]);
@@ -263,9 +397,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     const particle = [...particles].find((p) => token.startsWith(p) && token.length > p.length + 3 && !tokenize(normalized).includes(token));
     if (particle) phrases.push([`${particle}ge${token.slice(particle.length).replace(/(t|en)$/, '')}`]);
     const split = compoundOf(token, ctx);
-    const parts = split
-      .map(stemOf)
-      .filter((s): s is string => Boolean(s) && s !== key);
+    const parts = split.map(stemOf).filter((s): s is string => Boolean(s) && s !== key);
     const known = (s: string) => ctx.documentFrequency(s) > 0;
     const knownAnywhere = known(key) || phrases.some((p) => p.length > 0 && p.every(known)) || (parts.length > 0 && parts.every(known));
     const own = idf(ctx, key);
@@ -282,7 +414,14 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     // A participle ("genomen", "gestuurd", "geschat") says how, rarely what: half its weight.
     else if (!noun && /^ge\p{L}{3,}(d|t|en)$/u.test(token) && !entry) weight *= participleFactor;
     const verb = i === verbIndex || i === countVerb || joinedVerbs.has(token);
-    concepts.push({ word: token, stem: key, parts, phrases: phrases.filter((p) => p.length > 0), weight: Number.isFinite(weight) ? weight : own, ...(verb && !entry && translation.length === 0 ? { verb } : {}) });
+    concepts.push({
+      word: token,
+      stem: key,
+      parts,
+      phrases: phrases.filter((p) => p.length > 0),
+      weight: Number.isFinite(weight) ? weight : own,
+      ...(verb && !entry && translation.length === 0 ? { verb } : {}),
+    });
     searchWords.add(corrected ? key : token);
     for (const p of phrases.flat()) searchWords.add(p);
     if (entry) for (const t of tokenize(entry.expansion)) if (stemOf(t)) searchWords.add(t);
@@ -315,7 +454,9 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
     gemeente,
     searchWords: [...searchWords].filter((w) => /^[a-z0-9]+$/.test(w)),
     // "welke maatregelen", "wat zijn de thema's", "wie zitten in", "noem de …": the answer is a list (not "vóór welke datum … vaststellen").
-    asksList: /\b(welke|which|what\s+are\s+the)\s+(\p{L}+\s+)?(?!(does|is|was|has|heeft|zijn|wordt)\b)\p{L}+(en|'?s)\b|\b(wat\s+zijn\s+de|noem|wie\s+zitten|wie\s+zijn|who\s+are|list)\b/iu.test(normalized),
+    asksList: /\b(welke|which|what\s+are\s+the)\s+(\p{L}+\s+)?(?!(does|is|was|has|heeft|zijn|wordt)\b)\p{L}+(en|'?s)\b|\b(wat\s+zijn\s+de|noem|wie\s+zitten|wie\s+zijn|who\s+are|list)\b/iu.test(
+      normalized,
+    ),
     years: [...new Set(folded.match(yearPattern) ?? [])],
     ...(countAsked !== undefined ? { countAsked } : {}),
     ...(countedStem ? { countedStem } : {}),
@@ -369,7 +510,7 @@ function topicOf(tokens: readonly string[], concepts: readonly Concept[], capita
     // "het nieuwe beleidsplan": the word after the adjective is the noun, not the adjective.
     const adjective = /e$/.test(c.word) && i + 1 < tokens.length && !determiners.has(tokens[i + 1]!) && !propertyWords.test(tokens[i + 1]!) && /^\p{L}{4,}$/u.test(tokens[i + 1]!);
     const afterAdjective = determiners.has(tokens[i - 2] ?? '') && /e$/.test(tokens[i - 1] ?? '');
-    const noun = ((determiners.has(tokens[i - 1] ?? '') && !adjective) || afterAdjective) || capitalised.has(c.word);
+    const noun = (determiners.has(tokens[i - 1] ?? '') && !adjective) || afterAdjective || capitalised.has(c.word);
     return [{ k, noun, long: c.word.length >= 9, weight: c.weight }];
   });
   const pool = candidates.some((c) => c.noun) ? candidates.filter((c) => c.noun) : candidates.filter((c) => c.long);

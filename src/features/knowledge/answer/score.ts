@@ -71,7 +71,10 @@ class StemTable {
   // Scratch for coverage(): the best match per stem within one set of words.
   private readonly best: Float64Array;
 
-  constructor(concepts: readonly Concept[], private readonly lexicon: Lexicon) {
+  constructor(
+    concepts: readonly Concept[],
+    private readonly lexicon: Lexicon,
+  ) {
     this.concepts = concepts.map((c) => ({ stem: this.add(c.stem), phrases: c.phrases.map((p) => p.map((s) => this.add(s))), parts: c.parts.map((s) => this.add(s)) }));
     this.best = new Float64Array(this.stems.length);
     this.rowOf = new Int32Array(lexicon.size);

@@ -199,9 +199,7 @@ export async function documentFrequencies(sql: Sql): Promise<{ df: Map<string, n
 
 /** A cheap fingerprint of the whole knowledge base, to notice ingests by another process. */
 export async function knowledgeVersion(sql: Sql): Promise<string> {
-  const [row] = await sql.query<{ n: number; latest: Date | null; maxid: number | null }>(
-    'SELECT count(*)::int AS n, max(ingested_at) AS latest, max(id) AS maxid FROM knowledge_documents',
-  );
+  const [row] = await sql.query<{ n: number; latest: Date | null; maxid: number | null }>('SELECT count(*)::int AS n, max(ingested_at) AS latest, max(id) AS maxid FROM knowledge_documents');
   return `${row?.n ?? 0}:${row?.maxid ?? 0}:${row?.latest ? new Date(row.latest).getTime() : 0}`;
 }
 
@@ -210,10 +208,7 @@ const passageColumns = 'id, document_id, section_index, section_title, position,
 
 /** All passages of one document in reading order. */
 export async function documentPassages(sql: Sql, documentId: number): Promise<Omit<PassageRow, 'rank'>[]> {
-  const rows = await sql.query<PassageDbRow>(
-    `SELECT ${passageColumns} FROM knowledge_passages WHERE document_id = $1 ORDER BY position`,
-    [documentId],
-  );
+  const rows = await sql.query<PassageDbRow>(`SELECT ${passageColumns} FROM knowledge_passages WHERE document_id = $1 ORDER BY position`, [documentId]);
   return rows.map(passageFromRow);
 }
 
@@ -306,9 +301,6 @@ function passageFromRow(r: PassageDbRow): Omit<PassageRow, 'rank'> {
 /** Passages by id (any order). */
 export async function passagesById(sql: Sql, ids: readonly number[]): Promise<Omit<PassageRow, 'rank'>[]> {
   if (ids.length === 0) return [];
-  const rows = await sql.query<PassageDbRow>(
-    `SELECT ${passageColumns} FROM knowledge_passages WHERE id = ANY($1::int[])`,
-    [[...ids]],
-  );
+  const rows = await sql.query<PassageDbRow>(`SELECT ${passageColumns} FROM knowledge_passages WHERE id = ANY($1::int[])`, [[...ids]]);
   return rows.map(passageFromRow);
 }
