@@ -80,6 +80,22 @@ Bewoners met zorgen over overlast kunnen terecht bij het wijkteam. Het casusover
 ## Drugsafval
 
 In 2025 zijn in Tolbergen negen dumpingen van drugsafval gevonden. Sinds januari vergoedt de gemeente per dumping maximaal € 4.000 van de opruimkosten van agrariërs.
+
+## Begrippen
+
+Onder woonoverlast verstaan wij ernstige en herhaalde hinder vanuit een woning voor de directe omgeving. GRIP staat voor de gecoördineerde regionale incidentbestrijdingsprocedure.
+
+## Evenementen
+
+Het Dijkfestival komt in 2026 terug op het haventerrein.
+
+## Branden
+
+Op 3 maart woedde een grote brand in een loods aan de Kade, waarbij 12 woningen werden ontruimd.
+
+## Jaarwisseling
+
+Tijdens de jaarwisseling bedroeg de schade aan gemeentelijke eigendommen in totaal € 9.300.
 `;
 
 let db: Db;
@@ -149,5 +165,20 @@ describe('the offline answer holds the kind of fact asked', () => {
 
   it('reads how colleagues say it as the documents write it ("goedgekeurd" for "vastgesteld")', async () => {
     expect((await ask('Wanneer is het jaarprogramma veiligheid van Tolbergen door het college goedgekeurd?')).text).toContain('3 februari 2026');
+  });
+
+  it('reads "wat verstaat … onder …" and "staat voor" as asking and giving a definition, and never quotes the letterhead', async () => {
+    const answer = await ask('Wat verstaat de gemeente Tolbergen onder woonoverlast?');
+    expect(answer.text).toContain('herhaalde hinder');
+    expect(answer.text).not.toContain('Gemeente Tolbergen');
+    expect((await ask('wat betekent grip in tolbergen')).text).toContain('incidentbestrijdingsprocedure');
+    // The documents count drugsafval but do not define it: no definition to give.
+    expect((await ask('Wat verstaat Tolbergen onder drugsafval?')).abstained).toBe(true);
+  });
+
+  it('does not take the year a question names as the date it asks for, nor any number as the size it asks for', async () => {
+    expect((await ask('Op welke data wordt het Dijkfestival in 2026 in Tolbergen gehouden?')).abstained).toBe(true);
+    expect((await ask('Hoe hoog was de schade door de brand aan de Kade in Tolbergen?')).abstained).toBe(true);
+    expect((await ask('Hoe groot was de schade aan gemeentelijke eigendommen in Tolbergen tijdens de jaarwisseling?')).text).toContain('9.300');
   });
 });

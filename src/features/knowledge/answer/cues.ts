@@ -7,6 +7,11 @@ const cuePatterns: [RegExp, AnswerCue][] = [
   [/\b(hoe\s+laat|om\s+hoe\s+laat|what\s+time|at\s+what\s+time)\b/i, 'time'],
   [/^\s*(waarom|why)\b|\b(om\s+welke\s+reden|wat\s+is\s+de\s+reden|waarom)\b/i, 'reason'],
   [/\bwat\s+(houdt|houden)\b.*\bin\s*[?.!]*\s*$|^\s*wat\s+(betekent|betekenen)\b|^\s*what\s+(does|do)\b.*\b(mean|involve|entail)\b/i, 'definition'],
+  // "Wat verstaat de gemeente onder mensenhandel?", "Wat wordt verstaan onder …", "What does … mean by …", "Wat is in Meerstal een A-evenement?".
+  [
+    /^\s*wat\s+(verstaat|verstaan)\b.*\bonder\b|\bwat\s+wordt\s+(er\s+)?(\S+\s+){0,4}verstaan\s+onder\b|^\s*wat\s+(is|zijn)\s+(in|bij|voor)\s+[\p{L}-]+\s+(een|het|de)\s+[\p{L}'-]+\s*[?.!]*\s*$/iu,
+    'definition',
+  ],
   // "Wat is buurtbemiddeling?", "Wat is het barrièremodel?", "What is a …?": only the term, nothing else asked.
   // Not a property of something left unsaid ("Wat is het budget?", "Wat is de deadline?").
   [
@@ -24,7 +29,7 @@ const cuePatterns: [RegExp, AnswerCue][] = [
   [/\b(wat\s+(zijn|waren)\s+de|what\s+(are|were|is|was)\s+the)\s+(\p{L}+\s+)?(kosten|costs?)\b/iu, 'money'],
   [/\b(hoe\s+lang|how\s+long)\b/i, 'duration'],
   [/\b(welke\s+periode|welke\s+jaren|which\s+period|what\s+period)\b/i, 'period'],
-  [/\b(wanneer|per\s+wanneer|welke\s+datum|op\s+welke\s+dag|when|what\s+date)\b/i, 'date'],
+  [/\b(wanneer|per\s+wanneer|welke\s+(datum|data)|op\s+welke\s+dag|when|what\s+(date|dates))\b/i, 'date'],
   [/\b(hoeveel|how\s+many|how\s+much|welk\s+percentage|what\s+percentage|hoe\s+vaak|how\s+often|what\s+share|hoe\s+hoog|hoe\s+groot|how\s+high|how\s+big)\b/i, 'number'],
   [/^\s*(wie|who)\b|\b(door\s+wie|bij\s+wie|met\s+wie|by\s+whom)\b/i, 'person'],
   [/\b(welke|which|wat\s+zijn\s+de|what\s+are\s+the)\s+(\p{L}+\s+)?(?!(does|is|was|has|heeft|zijn|wordt)\b)\p{L}+(en|'?s)\b/iu, 'list'],
@@ -82,9 +87,17 @@ export function definesTerm(sentence: string, askedWords: readonly string[], hea
   if (headed && terms.some((t) => headed.includes(t)) && (termAt === 0 || (termAt === 1 && /^(de|het|een|the|a|an)$/.test(words[0]!)))) return true;
   for (let i = termAt + 1; i < words.length && i - termAt <= 8; i += 1) {
     const w = words[i]!;
-    if (definingWords.has(w) || ((w === 'is' || w === 'zijn') && articleAfterIs.has(words[i + 1] ?? '')) || (w === 'bestaat' && words[i + 1] === 'uit') || (w === 'wil' && words[i + 1] === 'zeggen'))
+    if (
+      definingWords.has(w) ||
+      ((w === 'is' || w === 'zijn') && articleAfterIs.has(words[i + 1] ?? '')) ||
+      (w === 'bestaat' && words[i + 1] === 'uit') ||
+      (w === 'wil' && words[i + 1] === 'zeggen') ||
+      (w === 'staat' && words[i + 1] === 'voor')
+    )
       return true;
   }
+  // "Onder mensenhandel verstaan wij …": the term after "onder", the definition after "verstaan".
+  if (words.slice(Math.max(0, termAt - 3), termAt).includes('onder') && words.slice(termAt + 1, termAt + 8).some((w) => w === 'verstaan' || w === 'verstaat')) return true;
   return false;
 }
 const listPattern = /:\s*$|,.*\b(en|of)\b|;|,.*,|\s[—|]\s|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(\p{L}+\s+)?\p{L}+(en|s)\b/iu;
@@ -133,6 +146,8 @@ export function countsThing(sentence: string, countedStem: string): boolean {
     return false;
   };
   const names = (w: string) => w.startsWith(stem) || (stem.length >= 6 && w.includes(stem)) || (countedStem.length >= 8 && isHead(w));
+  // An amount in a sentence that names the thing ("De schade aan gemeentelijke eigendommen bedroeg € 14.600").
+  if (/€\s*\d/.test(sentence) && words.some(names)) return true;
   // Not the day of a date ("vanaf 1 november 2025 cameratoezicht").
   return counts.some((i) => !monthWords.has(words[i + 1] ?? '') && (words.slice(i + 1, i + 4).some(names) || words.slice(Math.max(0, i - 3), i).some(names)));
 }
@@ -154,14 +169,20 @@ function holds(sentence: string, pattern: RegExp): boolean {
 }
 
 /** Whether a sentence holds the kind of fact the cue asks for ("hoeveel X": a number with X, when X is known). */
-export function satisfiesCue(sentence: string, cue: AnswerCue, countedStem?: string, askedWords?: readonly string[], item = false): boolean {
+/** The sentence without "in 2026", "per 2026", "2026" for the years given. */
+function withoutYears(sentence: string, years: readonly string[]): string {
+  return years.reduce((text, year) => text.replace(new RegExp(`\\b((in|per|vanaf|sinds|tot|voor|na|uiterlijk|eind|begin|medio)\\s+)?${year}\\b`, 'gi'), ''), sentence);
+}
+
+export function satisfiesCue(sentence: string, cue: AnswerCue, countedStem?: string, askedWords?: readonly string[], item = false, askedYears?: readonly string[]): boolean {
   if (cue === 'list' && item) return true;
   if (cue === 'number' && countedStem) return countsThing(sentence, countedStem);
   switch (cue) {
     case null:
       return true;
     case 'date':
-      return holds(sentence, datePattern);
+      // "Wanneer in 2026 …": the year the question names itself does not say when.
+      return holds(sentence, datePattern) && (!askedYears?.length || datePattern.test(withoutYears(sentence, askedYears)));
     case 'number':
       return hasCount(sentence);
     case 'duration':

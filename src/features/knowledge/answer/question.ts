@@ -338,6 +338,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   tokens.forEach((token, i) => {
     // A particle left on its own belongs to a framing verb ("doet ... mee"): it says nothing itself.
     if (framingWords.has(token) || ctx.lexicon.framing.has(token) || gemeenteTokens.has(token) || particles.has(token)) return;
+    // "de gemeente Tolbergen": the word "gemeente" is part of how the gemeente is named, not what is asked about.
+    if (/^(gemeente|municipality)$/.test(token) && gemeenteTokens.has(tokens[i + 1] ?? '')) return;
     // "vorig jaar", "dit jaar": the documents name the year itself.
     if (/^(jaar|jaren|week|maand|year|week|month)$/.test(token) && ctx.lexicon.relativeTime.has(tokens[i - 1] ?? '')) return;
     // "hoe laat", "hoe vaak", "hoe lang": the question word's second half.
@@ -431,7 +433,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   // What a number in the answer must count: the word after "hoeveel", as the documents write it (typo corrected); not when the documents never use it.
   // "hoeveel vrijwillige bemiddelaars", "how many neighbour mediation cases": any of the next three words may be what is counted.
   // Only the words right after it: in "met hoeveel gaat de BDUR omhoog" nothing is counted by name.
-  const after = /\b(?:hoeveel|how\s+many)\s+([\p{L}\s]+)/u.exec(folded)?.[1]?.split(/\s+/).slice(0, 3) ?? [];
+  // "hoe hoog was de schade …": the value of the thing named after it, as "hoeveel schade".
+  const after = /\b(?:hoeveel|how\s+many|hoe\s+(?:hoog|groot)\s+(?:is|was|zijn|waren|wordt|werd)\s+(?:de|het)?)\s*([\p{L}\s]+)/u.exec(folded)?.[1]?.trim().split(/\s+/).slice(0, 3) ?? [];
   const stop = after.findIndex((w) => !concepts.some((c) => c.word === w));
   const run = stop === -1 ? after : after.slice(0, stop);
   // "hoeveel vergoedt …" asks for an amount, not for a count of something named: a verb is not what is counted.

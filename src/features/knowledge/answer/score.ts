@@ -145,7 +145,9 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
   const numbered = passages.map((p) => ({ sentences: p.sentences.map((s) => lexicon.idsOf(s.lexemes)), title: lexicon.idsOf(p.titleLexemes), documentTitle: lexicon.idsOf(p.documentTitleLexemes) }));
   const table = new StemTable(question.concepts, lexicon);
   const windows: ScoredWindow[] = [];
-  const askedWords = question.concepts.map((c) => c.word);
+  // The words that name what is asked about: not the gemeente (nor the word "gemeente"), which a letterhead also holds.
+  const gemeente = question.gemeente?.toLowerCase();
+  const askedWords = question.concepts.map((c) => c.word).filter((w) => w !== gemeente && !/^gemeente/.test(w));
   const years = question.years ?? [];
   const askedParts = periodParts(question.text);
   // The question's main term ("buurtbemiddeling" in "Wat kost buurtbemiddeling per jaar?").
@@ -168,7 +170,7 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
         ? namesRoleHolder(s.text, role)
         : question.cue === 'definition'
           ? definesTerm(s.text, askedWords, passage.sectionTitle)
-          : reasonSection || satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item)),
+          : reasonSection || satisfiesCue(s.text, question.cue, question.countedStem, askedWords, Boolean(s.item), years),
     );
     const headers = passage.sentences.map((_, i) => tableHeaderIndex(passage.sentences, i));
     // A list item or table row also says what its lead-in says ("Het college besluit:", "Tabel 2 geeft de verdeling").
