@@ -6,31 +6,11 @@ import { UserDirectory } from '../../src/conversations/user-directory.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { ConversationAddress, Messenger, OutgoingActivity } from '../../src/routing/turn.js';
 import type { Db } from '../../src/store/db.js';
-import { migrate } from '../../src/store/migrate.js';
-import { migrations } from '../../src/store/migrations/index.js';
-import { openTestPglite } from '../helpers/pglite-template.js';
-import { createTestDatabase } from '../helpers/postgres.js';
+import { testStores } from '../helpers/test-stores.js';
 
 const silent = createLogger('silent');
 
-const stores: { name: string; open(): Promise<{ db: Db; dispose(): Promise<void> }> }[] = [
-  {
-    name: 'pglite',
-    async open() {
-      const db = await openTestPglite();
-      return { db, dispose: () => db.close() };
-    },
-  },
-  {
-    name: 'postgres',
-    async open() {
-      const database = await createTestDatabase();
-      const db = database.open();
-      await migrate(db, migrations, silent);
-      return { db, dispose: () => database.drop() };
-    },
-  },
-];
+const stores = testStores();
 
 const address = (conversationId: string, extra: Partial<ConversationAddress> = {}): ConversationAddress => ({
   conversationId,

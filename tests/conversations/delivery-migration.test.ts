@@ -7,32 +7,13 @@ import type { Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { oneDeliveryServiceMigration } from '../../src/store/migrations/011-one-delivery-service.js';
-import { openPglite } from '../../src/store/pglite-db.js';
-import { createTestDatabase } from '../helpers/postgres.js';
+import { testStores } from '../helpers/test-stores.js';
 
 const silent = createLogger('silent');
 const before = migrations.filter((m) => m.id < oneDeliveryServiceMigration.id);
 
 /** A store as the version before migration 11 left it: migrated up to 10. */
-const stores: { name: string; open(): Promise<{ db: Db; dispose(): Promise<void> }> }[] = [
-  {
-    name: 'pglite',
-    async open() {
-      const db = await openPglite();
-      await migrate(db, before, silent);
-      return { db, dispose: () => db.close() };
-    },
-  },
-  {
-    name: 'postgres',
-    async open() {
-      const database = await createTestDatabase();
-      const db = database.open();
-      await migrate(db, before, silent);
-      return { db, dispose: () => database.drop() };
-    },
-  },
-];
+const stores = testStores(before);
 
 const addressOf = (conversationId: string, user?: { id: string; aadObjectId: string }) =>
   JSON.stringify({

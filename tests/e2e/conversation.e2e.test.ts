@@ -73,10 +73,13 @@ describe.skipIf(skipBrowserTests)("Agents Playground end to end: colleagues' own
     await mayor.screenshot('e2e-conversation-burgemeester');
   }, 120_000);
 
-  it('"help" from a colleague whose Teams is in English gets the English help card', async () => {
+  it('a colleague whose Teams is in English gets the English help card and an English answer quoting the Dutch documents', async () => {
     const member = await PlaygroundChat.open(session.browser, session.playgrounds[2]!, 'en-US');
     await member.say('help');
     await member.card(/What can the Veiligheidsbot do\?/);
+    await member.say('Who owns the cameras at Vroomshoop railway station?');
+    await member.text(/According to[^]*NS Stations/);
+    await member.text(/quoted from the Dutch documents/);
     await member.screenshot('e2e-conversation-english');
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { actionActivity, messageActivity, personas } from '../helpers/teams-acti
 import { cardText, firstCard } from '../helpers/test-app.js';
 import { fill, fillIntake } from './intake-form.js';
 import { PlaygroundChat, skipBrowserTests, usePlaygroundSession } from './playground.js';
+import { action } from '../mediation/protocol-helpers.js';
 
 const CHANNEL = '19:stuurgroep-buurtbemiddeling@thread.tacv2';
 const TRANSCRIPT = fromRoot('.tmp', 'transcript.md');
@@ -88,16 +89,6 @@ async function click(chat: PlaygroundChat, t: Transcript, card: Locator, button:
 function p95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
-
-function findAction(card: unknown, verb: string): { data: Record<string, unknown> } | undefined {
-  if (Array.isArray(card)) return card.map((c) => findAction(c, verb)).find(Boolean);
-  if (!card || typeof card !== 'object') return undefined;
-  const node = card as Record<string, unknown>;
-  if (node.type === 'Action.Execute' && node.verb === verb) return node as { data: Record<string, unknown> };
-  return Object.values(node)
-    .map((v) => findAction(v, verb))
-    .find(Boolean);
 }
 
 /**
@@ -207,7 +198,7 @@ describe.skipIf(skipBrowserTests)('Agents Playground: every reply reads right', 
       const preview = await session.bot.post(messageActivity('stuur een update naar de stuurgroep buurtbemiddeling', inChannel));
       const previewCard = firstCard(preview.body.activities);
       t.reply(cardText(previewCard));
-      const send = findAction(previewCard, 'steering.send');
+      const send = action(previewCard, 'steering.send');
       expect(send).toBeDefined();
       t.user('[Versturen] (steering.send)');
       const started = performance.now();

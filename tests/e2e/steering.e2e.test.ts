@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { actionActivity, messageActivity } from '../helpers/teams-activity.js';
 import { firstCard } from '../helpers/test-app.js';
 import { PlaygroundChat, skipBrowserTests, usePlaygroundSession } from './playground.js';
+import { action } from '../mediation/protocol-helpers.js';
 
 const CHANNEL = '19:stuurgroep-buurtbemiddeling@thread.tacv2';
-
-function findAction(card: unknown, verb: string): { data: Record<string, unknown> } | undefined {
-  if (Array.isArray(card)) return card.map((c) => findAction(c, verb)).find(Boolean);
-  if (!card || typeof card !== 'object') return undefined;
-  const node = card as Record<string, unknown>;
-  if (node.type === 'Action.Execute' && node.verb === verb) return node as { data: Record<string, unknown> };
-  return Object.values(node)
-    .map((v) => findAction(v, verb))
-    .find(Boolean);
-}
 
 /**
  * The bot posts an update into the Playground's steering-group channel on its own initiative
@@ -35,7 +26,7 @@ describe.skipIf(skipBrowserTests)('Agents Playground end to end: an update to th
     const registered = await bot.post(messageActivity('registreer dit kanaal als stuurgroep buurtbemiddeling', inChannel));
     expect(registered.status).toBe(200);
     const preview = await bot.post(messageActivity('stuur een update naar de stuurgroep buurtbemiddeling', inChannel));
-    const send = findAction(firstCard(preview.body.activities), 'steering.send');
+    const send = action(firstCard(preview.body.activities), 'steering.send');
     expect(send).toBeDefined();
     const clicked = await bot.post(actionActivity('steering.send', send!.data, inChannel));
     expect(clicked.status).toBe(200);

@@ -9,19 +9,14 @@ import { ProcessedActivities } from '../../src/store/processed-activities.js';
 import { ETagConflictError, SqlBotStorage } from '../../src/teams/sql-bot-storage.js';
 import { openTestPglite, pgliteTemplate } from '../helpers/pglite-template.js';
 import { openPglite } from '../../src/store/pglite-db.js';
-import { createTestDatabase } from '../helpers/postgres.js';
+import { testStores } from '../helpers/test-stores.js';
 
 const silent = createLogger('silent');
 
-/** The same contract, run on the embedded driver and on PostgreSQL. */
+/** The same contract, run on the embedded driver (in-process and on its own thread, as the server runs it) and on PostgreSQL. */
+const [pglite, postgres] = testStores();
 const drivers: { name: string; open(): Promise<{ db: Db; dispose(): Promise<void> }> }[] = [
-  {
-    name: 'pglite',
-    async open() {
-      const db = await openTestPglite();
-      return { db, dispose: () => db.close() };
-    },
-  },
+  pglite!,
   {
     // The server's default: PGlite on a worker thread of its own.
     name: 'pglite on its own thread',
@@ -30,15 +25,7 @@ const drivers: { name: string; open(): Promise<{ db: Db; dispose(): Promise<void
       return { db, dispose: () => db.close() };
     },
   },
-  {
-    name: 'postgres',
-    async open() {
-      const database = await createTestDatabase();
-      const db = database.open();
-      await migrate(db, migrations, silent);
-      return { db, dispose: () => database.drop() };
-    },
-  },
+  postgres!,
 ];
 
 describe.each(drivers)('store contract on $name', (driver) => {

@@ -5,10 +5,8 @@ import type { JobRun, ScheduledJob } from '../../src/scheduling/scheduled-job.js
 import { latestSlot, nextSlots } from '../../src/scheduling/job-slots.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import type { Db } from '../../src/store/db.js';
-import { migrate } from '../../src/store/migrate.js';
-import { migrations } from '../../src/store/migrations/index.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
-import { createTestDatabase } from '../helpers/postgres.js';
+import { testStores } from '../helpers/test-stores.js';
 
 const silent = createLogger('silent');
 const MINUTE = 60_000;
@@ -17,24 +15,7 @@ const SLOT = new Date('2026-03-02T10:00:00Z');
 const at = (ms: number) => new Date(SLOT.getTime() + ms);
 
 /** Two bot instances: two schedulers on one store (on PostgreSQL each with a connection pool of its own). */
-const stores: { name: string; open(): Promise<{ first: Db; second: Db; dispose(): Promise<void> }> }[] = [
-  {
-    name: 'pglite',
-    async open() {
-      const db = await openTestPglite();
-      return { first: db, second: db, dispose: () => db.close() };
-    },
-  },
-  {
-    name: 'postgres',
-    async open() {
-      const database = await createTestDatabase();
-      const first = database.open();
-      await migrate(first, migrations, silent);
-      return { first, second: database.open(), dispose: () => database.drop() };
-    },
-  },
-];
+const stores = testStores();
 
 /** A promise the test settles by hand: a job that runs exactly as long as the test wants. */
 function gate() {
@@ -70,7 +51,9 @@ describe.each(stores)('the scheduler on $name', (store) => {
   let second: Db;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
-    ({ first, second, dispose } = await store.open());
+    const opened = await store.open();
+    ({ db: first, dispose } = opened);
+    second = opened.connect();
   });
   afterAll(async () => {
     await dispose?.();

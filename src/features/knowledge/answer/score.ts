@@ -145,9 +145,9 @@ export function scoreWindows(question: AnalyzedQuestion, passages: readonly Scor
   const numbered = passages.map((p) => ({ sentences: p.sentences.map((s) => lexicon.idsOf(s.lexemes)), title: lexicon.idsOf(p.titleLexemes), documentTitle: lexicon.idsOf(p.documentTitleLexemes) }));
   const table = new StemTable(question.concepts, lexicon);
   const windows: ScoredWindow[] = [];
-  // The words that name what is asked about: not the gemeente (nor the word "gemeente"), which a letterhead also holds.
-  const gemeente = question.gemeente?.toLowerCase();
-  const askedWords = question.concepts.map((c) => c.word).filter((w) => w !== gemeente && !/^gemeente/.test(w));
+  // The words that name what is asked about. Not the word "gemeente": every letterhead holds it, so it defines
+  // nothing ("Wat verstaat de gemeente onder …"); the gemeente's own name never becomes a concept.
+  const askedWords = question.concepts.map((c) => c.word).filter((w) => !/^gemeente/.test(w));
   const years = question.years ?? [];
   const askedParts = periodParts(question.text);
   // The question's main term ("buurtbemiddeling" in "Wat kost buurtbemiddeling per jaar?").
