@@ -14,6 +14,8 @@ export interface ReadBlocks {
   titleHint?: string;
   frontMatter?: Record<string, unknown>;
   pages?: number;
+  /** A PDF's running headers and footers, left out of the text: the letterhead may be only there. */
+  furniture?: string[];
 }
 
 function cellsOf(header: readonly string[] | undefined, row: readonly string[]): TableCell[] {
@@ -98,6 +100,7 @@ export function assemble(format: SourceFormat, read: ReadBlocks): StructuredDocu
     tables,
     text: lines.join('\n'),
     ...(read.titleHint ? { titleHint: normalizeSpace(read.titleHint) } : {}),
+    ...(read.furniture?.length ? { furniture: read.furniture } : {}),
     ...(read.frontMatter ? { frontMatter: read.frontMatter } : {}),
     ...(read.pages !== undefined ? { pages: read.pages } : {}),
   };

@@ -66,20 +66,24 @@ export function inferDate(text: string): string | null {
 // A letterhead: a line of its own near the top that is only "Gemeente <Naam>".
 const letterhead = /^\s*[Gg]emeente\s+(\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+)?)\s*$/u;
 
+// "Gemeente Wijkerzand – Collegebesluit": a letterhead with the sender's unit or the kind of document (a title it is not).
+const letterheadWithUnit = /^\s*[Gg]emeente\s+(\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+)?)(?:\s*[–—|]|\s+-)\s/u;
+
 function letterheadGemeente(text: string): string | null {
   for (const line of text.split('\n').slice(0, 8)) {
-    const m = letterhead.exec(line);
+    const m = letterhead.exec(line) ?? letterheadWithUnit.exec(line);
     if (m) return m[1]!;
   }
   return null;
 }
 
 /**
- * The gemeente a document is from: the one in its letterhead, else the place most often named
- * after "gemeente" or "van" in a signature.
+ * The gemeente a document is from: the one in its letterhead (at the top of the text, or a PDF's
+ * running header that repeats it on every page and so is not in the text), else the place most
+ * often named after "gemeente" or "van" in a signature.
  */
-export function inferGemeente(text: string): string | null {
-  const fromLetterhead = letterheadGemeente(text);
+export function inferGemeente(text: string, furniture: readonly string[] = []): string | null {
+  const fromLetterhead = letterheadGemeente(text) ?? letterheadGemeente(furniture.join('\n'));
   if (fromLetterhead) return fromLetterhead;
   const counts = new Map<string, number>();
   const patterns = [/\b[Gg]emeente(?:raad)?\s+(?:van\s+)?(\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+)?)/gu, /\bburgemeester en wethouders van\s+(\p{Lu}[\p{L}-]+)/giu, /@(\p{L}+)\.nl\b/gu];
@@ -115,19 +119,26 @@ export function inferType(text: string, title = ''): string {
   return (typeLine && typeIn(typeLine.split(/\s+/)[0]!)) ?? typeIn(title) ?? (councilLetter.test(head) ? 'raadsbrief' : undefined) ?? typeIn(head) ?? 'document';
 }
 
+// Under the letterhead: the sending unit ("Afdeling Veiligheid en Handhaving", "Team OOV") and fields ("Datum: …", "Kenmerk: …") are not the title.
+const organisationUnit = /^(afdeling|team|cluster|directie|sector|domein|dienst|eenheid|bureau|programmabureau|concern|ambtelijke?\s+organisatie)\b/i;
+const fieldLine = /^[\p{L} ]{2,25}:\s/u;
+
 /** The title the layout shows (a single top heading, the largest line), else the subject line ("Onderwerp ..."), else the first short line, else the file name. */
 export function inferTitle(text: string, fileName: string, titleHint?: string): string {
   const hint = titleHint?.replace(/^#+\s*/, '').trim();
   if (hint && hint.length >= 3) return hint;
   // A subject field at the start of a line ("Onderwerp: ...", a table cell "Onderwerp: ...; Zaaknummer: ..."), not the word in a sentence.
-  const subject = /^\s*onderwerp\s*:?\s*\n?\s*([^\n\t;]{6,120})/im.exec(text);
+  // Only in the document's head (where a letter's subject table stands): further on, "Onderwerp: …; Q1 2026: …" is a
+  // row of a table whose first column is headed so.
+  const head = text.split('\n').slice(0, 15).join('\n');
+  const subject = /^\s*onderwerp\s*:?\s*\n?\s*([^\n\t;]{6,120})/im.exec(head);
   if (subject && !/zaaknummer|kenmerk/i.test(subject[1]!)) return subject[1]!.replace(/^collegebericht:\s*/i, '').trim();
   // The letterhead names the sender, not the document.
   const first = text
     .split('\n')
     .map((l) => l.trim().replace(/^#+\s*/, ''))
     // One word alone at the top is a label or a breadcrumb ("RAADSBRIEF", "Programma's"), not the title.
-    .find((l) => l.length >= 6 && l.length <= 120 && /\p{L}{3}/u.test(l) && /\S\s+\S/.test(l) && !letterhead.test(l));
+    .find((l) => l.length >= 6 && l.length <= 120 && /\p{L}{3}/u.test(l) && /\S\s+\S/.test(l) && !letterhead.test(l) && !organisationUnit.test(l) && !fieldLine.test(l) && !letterheadWithUnit.test(l));
   return first ?? fileName.replace(/\.[^.]+$/, '');
 }
 
@@ -144,6 +155,7 @@ export function resolveMetadata(
   rawText: string,
   fileName: string,
   titleHint?: string,
+  furniture: readonly string[] = [],
 ): { metadata: DocumentMetadata; inferred: (keyof DocumentMetadata)[] } {
   const inferred: (keyof DocumentMetadata)[] = [];
   const pick = <K extends keyof DocumentMetadata>(key: K, names: string[], infer: () => DocumentMetadata[K]): DocumentMetadata[K] => {
@@ -161,7 +173,7 @@ export function resolveMetadata(
   const title = pick('title', ['title', 'titel'], () => inferTitle(rawText, fileName, titleHint)) ?? fileName;
   const metadata: DocumentMetadata = {
     title,
-    gemeente: pick('gemeente', ['gemeente', 'municipality'], () => inferGemeente(rawText)),
+    gemeente: pick('gemeente', ['gemeente', 'municipality'], () => inferGemeente(rawText, furniture)),
     docType: pick('docType', ['type', 'doc_type', 'documenttype', 'soort'], () => inferType(rawText, title)) ?? 'document',
     date: pick('date', ['date', 'datum'], () => inferDate(rawText)),
   };

@@ -51,6 +51,8 @@ export interface StructuredDocument {
   /** The text in reading order, one block a line, headings included: for metadata inference and counts. */
   text: string;
   pages?: number;
+  /** A PDF's running headers and footers (not in `text`): where a letterhead repeated on every page ends up. */
+  furniture?: string[];
 }
 
 /** A heading path as one line: "2. Ondermijning › Meld Misdaad Anoniem". */

@@ -17,3 +17,22 @@ describe('metadata inferred from the text', () => {
     expect(inferGemeente('Voortgang\nGemeente Almelo en Twenterand werken samen aan de aanpak.')).toBeNull();
   });
 });
+
+describe('the title under a letterhead', () => {
+  it('is not the sending unit nor a field line under the letterhead', () => {
+    const text = 'Gemeente Tolbergen\nAfdeling Veiligheid en Handhaving\nDatum: 3 maart 2026\nPlan van aanpak woninginbraak 2026\n\nDit plan beschrijft de aanpak.';
+    expect(inferTitle(text, 'plan.docx')).toBe('Plan van aanpak woninginbraak 2026');
+    expect(inferTitle('Gemeente Tolbergen – Team Openbare Orde en Veiligheid\nJaarverslag veiligheid 2025\n\nIn 2025 daalde het aantal inbraken.', 'jaarverslag.pdf')).toBe(
+      'Jaarverslag veiligheid 2025',
+    );
+    expect(inferGemeente('Gemeente Tolbergen – Team Openbare Orde en Veiligheid\nJaarverslag veiligheid 2025')).toBe('Tolbergen');
+  });
+
+  it('is not a table row whose first column is headed "Onderwerp", further on in the document', () => {
+    const head = 'Gemeente Tolbergen\nKwartaalrapportage veiligheid Q1 2027\nDatum: 12 mei 2027\n\n1. Aanleiding\nDeze rapportage beschrijft het eerste kwartaal.';
+    const body = Array.from({ length: 16 }, (_, i) => `Zin ${i + 1} over de cijfers van het kwartaal.`).join('\n');
+    expect(inferTitle(`${head}\n${body}\nOnderwerp: Woninginbraken (incl. pogingen); Q1 2026: 31; Q1 2027: 24`, 'q1.txt')).toBe('Kwartaalrapportage veiligheid Q1 2027');
+    // A subject field in the head of a letter is its title.
+    expect(inferTitle('Gemeente Tolbergen\nAan de gemeenteraad\nOnderwerp: Sluiting drugspand Kerkstraat\n\nGeachte raad,', 'brief.txt')).toBe('Sluiting drugspand Kerkstraat');
+  });
+});

@@ -84,6 +84,11 @@ const pageNumber = /^((pagina|page|blad)\s*)?[-–]?\s*\d{1,3}\s*((van|of|\/)\s*
  * two pages, and page numbers in the margins.
  */
 export function withoutFurniture(lines: readonly PdfLine[], pages: number): PdfLine[] {
+  return splitFurniture(lines, pages).body;
+}
+
+/** The page furniture (see withoutFurniture), each distinct line once in reading order, and the body without it. */
+export function splitFurniture(lines: readonly PdfLine[], pages: number): { body: PdfLine[]; furniture: string[] } {
   const inMargin = (l: PdfLine) => l.fromTop < 0.1 || l.fromTop > 0.9;
   const pagesOf = new Map<string, Set<number>>();
   for (const l of lines.filter(inMargin)) {
@@ -91,5 +96,7 @@ export function withoutFurniture(lines: readonly PdfLine[], pages: number): PdfL
     pagesOf.set(key, (pagesOf.get(key) ?? new Set()).add(l.page));
   }
   const repeated = (l: PdfLine) => pages >= 2 && (pagesOf.get(furnitureKey(l.text))?.size ?? 0) >= 2;
-  return lines.filter((l) => !(inMargin(l) && (repeated(l) || pageNumber.test(l.text.trim()))));
+  const isFurniture = (l: PdfLine) => inMargin(l) && (repeated(l) || pageNumber.test(l.text.trim()));
+  const furniture = [...new Set(lines.filter((l) => isFurniture(l) && !pageNumber.test(l.text.trim())).map((l) => l.text.trim()))];
+  return { body: lines.filter((l) => !isFurniture(l)), furniture };
 }

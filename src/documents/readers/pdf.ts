@@ -1,5 +1,5 @@
 import type { RawBlock, ReadBlocks } from '../blocks.js';
-import { linesOfPage, withoutFurniture, type PdfItem, type PdfLine, type Segment } from './pdf-lines.js';
+import { linesOfPage, splitFurniture, type PdfItem, type PdfLine, type Segment } from './pdf-lines.js';
 
 const bulletGlyph = /^[•▪◦●·∙‣–-]$/;
 const bulletStart = /^[•▪◦●·∙‣]\s*/;
@@ -72,8 +72,8 @@ export async function readPdf(buffer: Uint8Array): Promise<ReadBlocks> {
     all.push(...linesOfPage(items, n, page.view[3] ?? 842));
   }
   const pages = pdf.numPages;
-  const lines = withoutFurniture(all, pages);
-  if (lines.length === 0) return { blocks: [], pages };
+  const { body: lines, furniture } = splitFurniture(all, pages);
+  if (lines.length === 0) return { blocks: [], pages, furniture };
 
   const round = (h: number) => Math.round(h * 2) / 2;
   const bodySize =
@@ -209,5 +209,5 @@ export async function readPdf(buffer: Uint8Array): Promise<ReadBlocks> {
     paragraph = [line];
   });
   flushAll();
-  return { blocks, pages, ...(titleHint ? { titleHint } : {}) };
+  return { blocks, pages, furniture, ...(titleHint ? { titleHint } : {}) };
 }

@@ -45,7 +45,7 @@ function metadataOf(doc: StructuredDocument, source: IngestSource, fileName: str
   const overrides = Object.fromEntries(Object.entries(source.overrides ?? {}).filter(([, v]) => v !== undefined));
   const explicit = given || Object.keys(overrides).length ? { ...given, ...overrides } : undefined;
   const origin: MetadataOrigin = Object.keys(overrides).length ? 'command-line' : doc.frontMatter ? 'front-matter' : source.sidecar ? 'sidecar' : 'inferred';
-  return { ...resolveMetadata(explicit, doc.text, fileName, doc.titleHint), origin };
+  return { ...resolveMetadata(explicit, doc.text, fileName, doc.titleHint, doc.furniture), origin };
 }
 
 /** The passages of a document with what retrieval needs: stems per sentence, the index text with compound parts. */
