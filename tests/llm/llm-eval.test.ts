@@ -34,10 +34,11 @@ async function measure(set: EvalSet) {
 
 describe('the LLM path with a model that answers exactly from its passages', () => {
   for (const set of sets) {
-    it(`${set.name}: ≥ 95% answered right with the right citation, every unanswerable question abstained`, { timeout: 240_000 }, async () => {
+    const floor = set.guard.llmAnswered;
+    it(`${set.name}: ≥ ${Math.round(floor * 1000) / 10}% answered right with the right citation, every unanswerable question abstained`, { timeout: 240_000 }, async () => {
       const { report, summary } = await measure(set);
       const wrong = report.results.filter((r) => !r.correct).map((r) => `${r.item.id}: ${r.text.slice(0, 160)}`);
-      expect(summary.answeredRight / summary.answerable, wrong.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(summary.answeredRight / summary.answerable, wrong.join('\n')).toBeGreaterThanOrEqual(floor);
       expect(summary.abstainedRight, wrong.join('\n')).toBe(summary.unanswerable);
     });
   }

@@ -5,7 +5,8 @@ import { definitionAsked, explain } from './glossary.js';
 import { quotedSentences, type KnowledgeBase, type Passage } from './knowledge-base.js';
 import type { KnowledgeDocument, StoredSentence } from './store/knowledge-store.js';
 import { fold, MONTHS, tokenize } from './text/normalize.js';
-import { isTableRow, leansOnPrevious, tableHeaderIndex } from './answer/context.js';
+import { chooseWindow } from './answer/answer-model.js';
+import { leansOnPrevious, tableHeaderIndex } from './answer/context.js';
 import { plainQuote, renderQuote, safeMarkdown, withYear } from './reply-format.js';
 
 export interface OfflineAnswer {
@@ -23,12 +24,17 @@ export interface OfflineAnswer {
 }
 
 export const MAX_QUESTION_CHARS = 1000;
-/** Below this share of the question covered by the best sentences, the documents do not hold the answer. */
-export const ANSWER_THRESHOLD = 0.6;
-// Windows within this score of the best answer about as well; the newest document's is quoted.
-const CLOSE_MARGIN = 0.04;
-// An older document's window this close to the best is a competing answer (named as older when its figures differ).
-const OLDER_MARGIN = 0.15;
+/**
+ * Below this confidence of the answer model's gate the documents do not hold the answer. Chosen on the
+ * development sets, each left out of training in turn (see tests/knowledge/eval/README.md for the trade-off).
+ */
+export const ANSWER_THRESHOLD = 0.5;
+// Windows within this probability of the chosen one answer about as well; the newest document's is quoted.
+const CLOSE_MARGIN = 0.1;
+// An older document's window this close to the chosen one (and at least this likely) is a competing answer,
+// named as older when its figures differ.
+const OLDER_MARGIN = 0.3;
+const OLDER_FLOOR = 0.3;
 
 export { safeMarkdown } from './reply-format.js';
 
@@ -142,20 +148,20 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   if (asksForPriorities(analysis)) return currentPriorities(kb, analysis.gemeente, locale);
   if (analysis.concepts.length === 0) return abstain(locale, analysis.gemeente, 'no-question');
 
-  // The best window that holds the asked kind of fact ("hoeveel": a number): a sentence without it may cover the question's words better.
-  const best = windows.find((w) => w.cueMet);
-  if (!best || best.score < threshold) return abstain(locale, analysis.gemeente);
-  // Of windows that answer about as well, the one from the newest document.
-  const close = windows.filter((w) => w.score >= best.score - CLOSE_MARGIN && w.cueMet);
-  const primary = close.sort((a, b) => (b.passage.document.date ?? '').localeCompare(a.passage.document.date ?? '') || b.score - a.score)[0]!;
+  // The learned model chooses the window most likely to answer and says how sure it is that the documents answer at all.
+  const choice = chooseWindow(analysis, windows);
+  if (!choice || (choice.confidence < threshold && !choice.rulesAgree)) return abstain(locale, analysis.gemeente);
+  const candidates = choice.probabilities.map((p, i) => ({ ...windows[i]!, p }));
+  // Of windows that answer about as likely, the one from the newest document.
+  const close = candidates.filter((w) => w.p >= choice.probability - CLOSE_MARGIN);
+  const primary = close.sort((a, b) => (b.passage.document.date ?? '').localeCompare(a.passage.document.date ?? '') || b.p - a.p)[0]!;
   const facts: Fact[] = [{ passage: primary.passage, sentences: quoteFor(primary.passage, primary.from, primary.to, analysis) }];
   // Newer documents win: an older document of the same gemeente that answers with other figures is named as older.
   const figures = (sentences: readonly StoredSentence[]) => new Set(sentences.flatMap((x) => x.text.match(/\d+(?:[.,]\d+)*/g) ?? []).filter((n) => !/^(19|20)\d\d$/.test(n)));
   const primaryFigures = figures(facts[0]!.sentences);
-  const older = windows.find(
+  const older = candidates.find(
     (w) =>
-      w.cueMet &&
-      w.score >= Math.max(threshold, best.score - OLDER_MARGIN) &&
+      w.p >= Math.max(OLDER_FLOOR, choice.probability - OLDER_MARGIN) &&
       w.passage.document.id !== primary.passage.document.id &&
       w.passage.document.gemeente === primary.passage.document.gemeente &&
       (w.passage.document.date ?? '') < (primary.passage.document.date ?? ''),
@@ -167,7 +173,7 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   }
   // When the question names no gemeente and another gemeente's documents answer as well, show both, each with its gemeente.
   if (!analysis.gemeente) {
-    const other = windows.find((w) => w.cueMet && w.score >= Math.max(threshold, best.score * 0.95) && w.passage.document.gemeente !== primary.passage.document.gemeente);
+    const other = candidates.find((w) => w.p >= choice.probability * 0.95 && w.passage.document.gemeente !== primary.passage.document.gemeente);
     if (other) facts.push({ passage: other.passage, sentences: quoteFor(other.passage, other.from, other.to, analysis) });
   }
   const { text: answer, sources } = compose(facts, locale, undefined, analysis.cue === 'date');
