@@ -59,7 +59,8 @@ export function factsMet(expect: readonly (readonly string[])[], text: string): 
   return expect.every((group) => group.some((alt) => haystack.includes(normalizeForMatch(alt))));
 }
 
-function sidecarFor(file: string): Record<string, unknown> | undefined {
+/** A document's metadata sidecar (`x.pdf.yaml` or `x.yaml`), when it has one. */
+export function sidecarFor(file: string): Record<string, unknown> | undefined {
   for (const candidate of [`${file}.yaml`, file.replace(/\.[^.]+$/, '.yaml')]) {
     if (candidate !== file && existsSync(candidate)) return parseYaml(readFileSync(candidate, 'utf8')) as Record<string, unknown>;
   }

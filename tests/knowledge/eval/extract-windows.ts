@@ -3,10 +3,9 @@
  * with their labels (the window's quote holds the expected facts from the expected gemeente's document).
  *   npx tsx tests/knowledge/eval/extract-windows.ts out.json [set …]
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadManifest } from '../../../src/cli/eval/eval-sets.js';
-import { factsMet } from '../../../src/cli/eval/run-eval-set.js';
+import { factsMet, sidecarFor } from '../../../src/cli/eval/run-eval-set.js';
 import { asksForPriorities, quoteFor } from '../../../src/features/knowledge/answer-offline.js';
 import { definitionAsked } from '../../../src/features/knowledge/glossary.js';
 import { KnowledgeBase } from '../../../src/features/knowledge/knowledge-base.js';
@@ -25,8 +24,8 @@ for (const set of loadManifest()) {
   await migrate(db, migrations, createLogger('silent'));
   const kb = new KnowledgeBase(db);
   for (const file of set.documents) {
-    const side = [`${file}.yaml`, file.replace(/\.[^.]+$/, '.yaml')].find((c) => c !== file && existsSync(c));
-    await kb.ingest({ fileName: file, buffer: readFileSync(file), ...(side ? { sidecar: parseYaml(readFileSync(side, 'utf8')) } : {}) });
+    const sidecar = sidecarFor(file);
+    await kb.ingest({ fileName: file, buffer: readFileSync(file), ...(sidecar ? { sidecar } : {}) });
   }
   for (const item of set.items) {
     if (definitionAsked(item.q, kb.glossary)) continue;
@@ -51,7 +50,6 @@ for (const set of loadManifest()) {
       labels,
       scores: top.map((w) => w.score),
       q: item.q,
-      spans: top.map((w) => [w.passage.id, w.from, w.to]),
       texts: top.map((w) =>
         w.passage.sentences
           .slice(w.from, w.to + 1)
