@@ -40,9 +40,7 @@ describe.skipIf(skipBrowserTests)('Agents Playground end to end: a buurtbemiddel
     await personal.getByRole('button', { name: 'Bevestigen' }).first().click();
     // Every copy is then updated in place with the public view; her refresh shows the new status.
     await expect.poll(async () => (await session.bot.db.query<{ status: string }>('SELECT status FROM mediation_cases'))[0]?.status, { timeout: 15_000 }).toBe('accepted');
-    const updated = await coordinator.card(new RegExp(`${caseNumber}`));
-    await updated.getByRole('button', { name: 'Vernieuwen' }).click();
-    await coordinator.card(/Aangenomen, vrijwilligers gekoppeld/);
+    await coordinator.refreshUntil(new RegExp(`${caseNumber}`), 'Vernieuwen', /Aangenomen, vrijwilligers gekoppeld/);
     await coordinator.screenshot('e2e-intake-coordinator');
 
     const cases = await session.bot.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mediation_cases');

@@ -132,6 +132,30 @@ export class PlaygroundChat {
     return card;
   }
 
+  /**
+   * Clicks the refresh button of the last card matching `cardText` until `until` shows. After an action the bot
+   * updates every posted copy in place with the public view; on a slow machine that update can land after the
+   * user's refresh and replace the personal view (the Playground has no user-specific views to refresh it again),
+   * so, as a user would, refresh again.
+   */
+  async refreshUntil(cardText: RegExp, button: string, until: RegExp, timeout = 60_000): Promise<Locator> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const card = await this.card(cardText);
+      await card.getByRole('button', { name: button }).first().click();
+      const shown = this.page.locator('.ac-adaptiveCard').filter({ hasText: until }).last();
+      try {
+        await shown.waitFor({ state: 'visible', timeout: 8_000 });
+        return shown;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          const shot = await this.screenshot(`failed-${Date.now()}`);
+          throw new Error(`No card matching ${String(until)} after refreshing for ${timeout / 1000} s; screenshot: ${shot}`, { cause: error });
+        }
+      }
+    }
+  }
+
   async screenshot(name: string): Promise<string> {
     const path = fromRoot('.tmp', `${name}.png`);
     await this.page.screenshot({ path, fullPage: true });
