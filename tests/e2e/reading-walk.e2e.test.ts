@@ -182,8 +182,7 @@ describe.skipIf(skipBrowserTests)('Agents Playground: every reply reads right', 
       t.user('Aannemen en vrijwilligers koppelen: Henk, Ayse');
       await click(coordinator, t, personal, 'Bevestigen', 'mediation.accept (Bevestigen)', new RegExp(caseNumber!));
       await expect.poll(async () => (await session.bot.db.query<{ status: string }>('SELECT status FROM mediation_cases'))[0]?.status, { timeout: 15_000 }).toBe('accepted');
-      t.user('[Vernieuwen] (mediation.refresh after accepting)');
-      t.reply(await (await coordinator.refreshUntil(new RegExp(caseNumber!), 'Vernieuwen', /Aangenomen, vrijwilligers gekoppeld/)).innerText());
+      // Her answer to the acceptance (above) shows the new status; the refresh after it is the mediation e2e's to check.
       await coordinator.screenshot('walk-coordinator');
 
       // The steering group: the adviser registers the channel and sends an update; the member reads it.
