@@ -80,14 +80,10 @@ function furnitureKey(text: string): string {
 const pageNumber = /^((pagina|page|blad)\s*)?[-–]?\s*\d{1,3}\s*((van|of|\/)\s*\d{1,3})?\s*[-–]?$/i;
 
 /**
- * Drops page furniture: a line in the top or bottom margin that recurs (digits aside) on at least
- * two pages, and page numbers in the margins.
+ * Separates page furniture from the body: a line in the top or bottom margin that recurs (digits aside)
+ * on at least two pages, and page numbers in the margins. The furniture comes back as each distinct line
+ * once in reading order, page numbers left out (a letterhead may be only there).
  */
-export function withoutFurniture(lines: readonly PdfLine[], pages: number): PdfLine[] {
-  return splitFurniture(lines, pages).body;
-}
-
-/** The page furniture (see withoutFurniture), each distinct line once in reading order, and the body without it. */
 export function splitFurniture(lines: readonly PdfLine[], pages: number): { body: PdfLine[]; furniture: string[] } {
   const inMargin = (l: PdfLine) => l.fromTop < 0.1 || l.fromTop > 0.9;
   const pagesOf = new Map<string, Set<number>>();

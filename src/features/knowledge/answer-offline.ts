@@ -149,7 +149,7 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   if (analysis.concepts.length === 0) return abstain(locale, analysis.gemeente, 'no-question');
 
   // The learned model chooses the window most likely to answer and says how sure it is that the documents answer at all.
-  const choice = chooseWindow(analysis, windows);
+  const choice = chooseWindow(analysis, windows, kb.answerModel);
   if (!choice || (choice.confidence < threshold && !choice.rulesAgree)) return abstain(locale, analysis.gemeente);
   const candidates = choice.probabilities.map((p, i) => ({ ...windows[i]!, p }));
   // Of windows that answer about as likely, the one from the newest document.

@@ -4,6 +4,7 @@ import { announcedCount, ordinalWord } from './answer/cues.js';
 import { Lexicon } from './answer/lexicon.js';
 import { analyzeQuestion, wordsToStem, type AnalyzedQuestion } from './answer/question.js';
 import { loadQueryLexicon, type QueryLexicon } from './answer/query-lexicon.js';
+import { type AnswerModel, answerModel } from './answer/answer-model.js';
 import { TypoIndex } from './answer/typo-index.js';
 import { scoreWindows, type ScoredWindow, type ScoringPassage } from './answer/score.js';
 import { loadGlossary, type Glossary } from './glossary.js';
@@ -115,6 +116,8 @@ export class KnowledgeBase {
   private lexicon = new Lexicon();
   readonly glossary: Glossary;
   readonly queryLexicon: QueryLexicon = loadQueryLexicon();
+  // Read when the knowledge base is built, so that a model file that no longer fits the code stops start-up.
+  readonly answerModel: AnswerModel = answerModel();
   private readonly vocabulary: Set<string>;
 
   constructor(readonly db: Db) {

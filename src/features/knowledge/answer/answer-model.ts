@@ -53,7 +53,7 @@ export interface ModelChoice<W> {
 }
 
 /** Of the candidate windows (best rule score first), the one the model finds most likely to answer, and how sure it is. */
-export function chooseWindow<W extends FeatureWindow>(question: AnalyzedQuestion, windows: readonly W[], model = answerModel()): ModelChoice<W> | undefined {
+export function chooseWindow<W extends FeatureWindow>(question: AnalyzedQuestion, windows: readonly W[], model: AnswerModel): ModelChoice<W> | undefined {
   const candidates = windows.slice(0, model.candidates);
   if (!candidates.length) return undefined;
   const features = windowFeatures(question, candidates);
