@@ -122,6 +122,9 @@ export function inferType(text: string, title = ''): string {
 // Under the letterhead: the sending unit ("Afdeling Veiligheid en Handhaving", "Team OOV") and fields ("Datum: …", "Kenmerk: …") are not the title.
 const organisationUnit = /^(afdeling|team|cluster|directie|sector|domein|dienst|eenheid|bureau|programmabureau|concern|ambtelijke?\s+organisatie)\b/i;
 const fieldLine = /^[\p{L} ]{2,25}:\s/u;
+// A status line under the letterhead says when or how the document was settled, not what it is: "Vastgesteld door de
+// gemeenteraad op 18 december 2025", "Versie 1.0, 14 september 2026", "Concept d.d. …". A title rarely carries a full date.
+const statusLine = new RegExp(`^(vastgesteld|versie|concept|definitief|status|datum|d\\.d\\.)\\b|\\b\\d{1,2}\\s+(${MONTHS.join('|')})\\s+\\d{4}\\b`, 'iu');
 
 /** The title the layout shows (a single top heading, the largest line), else the subject line ("Onderwerp ..."), else the first short line, else the file name. */
 export function inferTitle(text: string, fileName: string, titleHint?: string): string {
@@ -130,15 +133,30 @@ export function inferTitle(text: string, fileName: string, titleHint?: string): 
   // A subject field at the start of a line ("Onderwerp: ...", a table cell "Onderwerp: ...; Zaaknummer: ..."), not the word in a sentence.
   // Only in the document's head (where a letter's subject table stands): further on, "Onderwerp: …; Q1 2026: …" is a
   // row of a table whose first column is headed so.
-  const head = text.split('\n').slice(0, 15).join('\n');
-  const subject = /^\s*onderwerp\s*:?\s*\n?\s*([^\n\t;]{6,120})/im.exec(head);
+  // The head ends at the first heading ("# …", "1. Inleiding"): a table further on may have a first column headed "Onderwerp".
+  const lines = text.split('\n').slice(0, 15);
+  const firstHeading = lines.findIndex((l) => /^\s*(#|\d+(\.\d+)*\.?\s+\p{Lu})/u.test(l));
+  const head = (firstHeading > 0 ? lines.slice(0, firstHeading) : lines).join('\n');
+  // "Onderwerp:" or "Onderwerp" alone on its line (a cell of the letter's table); "Onderwerp<tab>Vrijdag<tab>…" heads a table.
+  const subject = /^[ ]*onderwerp[ ]*(?::[ \t]*\n?|\n)\s*([^\n\t;]{6,120})/im.exec(head);
   if (subject && !/zaaknummer|kenmerk/i.test(subject[1]!)) return subject[1]!.replace(/^collegebericht:\s*/i, '').trim();
   // The letterhead names the sender, not the document.
   const first = text
     .split('\n')
     .map((l) => l.trim().replace(/^#+\s*/, ''))
     // One word alone at the top is a label or a breadcrumb ("RAADSBRIEF", "Programma's"), not the title.
-    .find((l) => l.length >= 6 && l.length <= 120 && /\p{L}{3}/u.test(l) && /\S\s+\S/.test(l) && !letterhead.test(l) && !organisationUnit.test(l) && !fieldLine.test(l) && !letterheadWithUnit.test(l));
+    .find(
+      (l) =>
+        l.length >= 6 &&
+        l.length <= 120 &&
+        /\p{L}{3}/u.test(l) &&
+        /\S\s+\S/.test(l) &&
+        !letterhead.test(l) &&
+        !organisationUnit.test(l) &&
+        !fieldLine.test(l) &&
+        !letterheadWithUnit.test(l) &&
+        !statusLine.test(l),
+    );
   return first ?? fileName.replace(/\.[^.]+$/, '');
 }
 

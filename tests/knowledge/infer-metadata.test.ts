@@ -35,4 +35,18 @@ describe('the title under a letterhead', () => {
     // A subject field in the head of a letter is its title.
     expect(inferTitle('Gemeente Tolbergen\nAan de gemeenteraad\nOnderwerp: Sluiting drugspand Kerkstraat\n\nGeachte raad,', 'brief.txt')).toBe('Sluiting drugspand Kerkstraat');
   });
+  it('is not a status line saying when or how the document was settled', () => {
+    expect(
+      inferTitle('Gemeente Tolbergen\nAfdeling OOV\nKenmerk: OOV/2025/0871\nVastgesteld door de gemeenteraad op 18 december 2025\n# Integraal Veiligheidsplan 2026-2029\n## 1. Inleiding', 'ivp.docx'),
+    ).toBe('Integraal Veiligheidsplan 2026-2029');
+    expect(inferTitle('Gemeente Tolbergen\nEvaluatierapport\nVersie 1.0, 14 september 2026\nOpgesteld door: L. Verbeek\n# Evaluatie pilot fietsdiefstal', 'evaluatie.txt')).toBe(
+      'Evaluatie pilot fietsdiefstal',
+    );
+  });
+
+  it('is not the first cell of a table headed "Onderwerp" in the first section, after the first heading', () => {
+    const text =
+      'Gemeente Tolbergen\nEvaluatierapport evenementenveiligheid Stadsfestival 2026\nDatum: 12 oktober 2026\n1. Inleiding\nHet festival trok veel bezoekers.\nOnderwerp: Bezoekers; Vrijdag: 19.500; Zaterdag: 24.000';
+    expect(inferTitle(text, 'evaluatie.txt')).toBe('Evaluatierapport evenementenveiligheid Stadsfestival 2026');
+  });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOffline, KnowledgeBase } from '../../src/features/knowledge/index.js';
-import { answerCue } from '../../src/features/knowledge/answer/cues.js';
+import { answerCue, definesTerm } from '../../src/features/knowledge/answer/cues.js';
 import type { Db } from '../../src/store/db.js';
 import { openTestPglite } from '../helpers/pglite-template.js';
 
@@ -134,6 +134,21 @@ describe('the offline answer holds the kind of fact asked', () => {
     expect(answerCue('Wat is buurtbemiddeling?')).toBe('definition');
     const defined = await ask('Wat houdt de aanpak Op Pad in?');
     expect(defined.text).toContain('afspraken maken');
+  });
+
+  it('reads "welke" with a noun of time or a verb of paying as the kind it asks, not as a list', () => {
+    expect(answerCue('Op welke tijden is carbidschieten toegestaan?')).toBe('time');
+    expect(answerCue('Op welke dagen werd het festival gehouden?')).toBe('date');
+    expect(answerCue('On which days is the market open?')).toBe('date');
+    expect(answerCue('wat betaalt de gemeente jaarlijks aan het zorg- en veiligheidshuis')).toBe('money');
+    expect(answerCue('What score did visitors give the shuttle buses?')).toBe('number');
+    // "Wat bedoelt … met …", "Wat valt er onder …" ask for a definition, and "Met X bedoelen we …", "Onder X valt …" give one.
+    expect(answerCue('Wat bedoelt de gemeente precies met ondermijning?')).toBe('definition');
+    expect(answerCue('Wat valt er allemaal onder drugsoverlast?')).toBe('definition');
+    expect(definesTerm('Met een quickscan bedoelen we een gesprek van anderhalf uur op de bedrijfslocatie.', ['quickscan'])).toBe(true);
+    expect(definesTerm('Onder drugsoverlast valt alle hinder die bewoners ervaren van de handel in drugs.', ['drugsoverlast'])).toBe(true);
+    // A plural noun of anything else is still a list.
+    expect(answerCue('Op welke doelgroepen richt het veiligheidshuis zich?')).toBe('list');
   });
 
   it('finds the reason under "Aanleiding" when only the title names the subject', async () => {

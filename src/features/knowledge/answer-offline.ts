@@ -152,24 +152,34 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   const choice = chooseWindow(analysis, windows, kb.answerModel);
   if (!choice || (choice.confidence < threshold && !choice.rulesAgree)) return abstain(locale, analysis.gemeente);
   const candidates = choice.probabilities.map((p, i) => ({ ...windows[i]!, p }));
-  // Of windows that answer about as likely, the one from the newest document.
-  const close = candidates.filter((w) => w.p >= choice.probability - CLOSE_MARGIN);
+  // Of windows that answer about as likely, the one from the newest document; a newer document of the same gemeente
+  // wins from further off (OLDER_MARGIN): the most likely window then follows it, named as older (see below).
+  const best = choice.window.passage.document;
+  const close = candidates.filter(
+    (w) =>
+      w.p >= choice.probability - CLOSE_MARGIN ||
+      (w.p >= Math.max(OLDER_FLOOR, choice.probability - OLDER_MARGIN) && w.passage.document.gemeente === best.gemeente && (w.passage.document.date ?? '') > (best.date ?? '')),
+  );
   const primary = close.sort((a, b) => (b.passage.document.date ?? '').localeCompare(a.passage.document.date ?? '') || b.p - a.p)[0]!;
   const facts: Fact[] = [{ passage: primary.passage, sentences: quoteFor(primary.passage, primary.from, primary.to, analysis) }];
   // Newer documents win: an older document of the same gemeente that answers with other figures is named as older.
   const figures = (sentences: readonly StoredSentence[]) => new Set(sentences.flatMap((x) => x.text.match(/\d+(?:[.,]\d+)*/g) ?? []).filter((n) => !/^(19|20)\d\d$/.test(n)));
   const primaryFigures = figures(facts[0]!.sentences);
-  const older = candidates.find(
-    (w) =>
-      w.p >= Math.max(OLDER_FLOOR, choice.probability - OLDER_MARGIN) &&
-      w.passage.document.id !== primary.passage.document.id &&
-      w.passage.document.gemeente === primary.passage.document.gemeente &&
-      (w.passage.document.date ?? '') < (primary.passage.document.date ?? ''),
-  );
+  // A newer document's window chosen from further off may say something else: the most likely window then follows it, named as older.
+  const promoted = primary.p < choice.probability - CLOSE_MARGIN;
+  const older = promoted
+    ? candidates[windows.indexOf(choice.window)]
+    : candidates.find(
+        (w) =>
+          w.p >= Math.max(OLDER_FLOOR, choice.probability - OLDER_MARGIN) &&
+          w.passage.document.id !== primary.passage.document.id &&
+          w.passage.document.gemeente === primary.passage.document.gemeente &&
+          (w.passage.document.date ?? '') < (primary.passage.document.date ?? ''),
+      );
   if (older) {
     const sentences = quoteFor(older.passage, older.from, older.to, analysis);
     const own = figures(sentences);
-    if (own.size > 0 && primaryFigures.size > 0 && [...own].some((n) => !primaryFigures.has(n))) facts.push({ passage: older.passage, sentences, older: true });
+    if (promoted || (own.size > 0 && primaryFigures.size > 0 && [...own].some((n) => !primaryFigures.has(n)))) facts.push({ passage: older.passage, sentences, older: true });
   }
   // When the question names no gemeente and another gemeente's documents answer as well, show both, each with its gemeente.
   if (!analysis.gemeente) {

@@ -117,10 +117,15 @@ export class KnowledgeBase {
   readonly glossary: Glossary;
   readonly queryLexicon: QueryLexicon = loadQueryLexicon();
   // Read when the knowledge base is built, so that a model file that no longer fits the code stops start-up.
-  readonly answerModel: AnswerModel = answerModel();
+  readonly answerModel: AnswerModel;
   private readonly vocabulary: Set<string>;
 
-  constructor(readonly db: Db) {
+  /** `answerModel`: the trainer extracts windows with an untrained model, before a model file fits the features. */
+  constructor(
+    readonly db: Db,
+    options: { answerModel?: AnswerModel } = {},
+  ) {
+    this.answerModel = options.answerModel ?? answerModel();
     this.glossary = loadGlossary();
     this.vocabulary = new Set([...commonCompoundParts(), ...this.glossary.words]);
   }

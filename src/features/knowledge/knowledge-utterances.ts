@@ -76,6 +76,12 @@ export const knowledgeUtterances: Utterances = {
     'hoe is de pilot buurtbemiddeling opgezet',
     'wanneer heeft de raad ingestemd met de pilot',
     'welk besluit nam de raad over de pilot buurtbemiddeling',
+    // A question about what a decision says is a policy question, not a request to export the decisions.
+    'op welke doelgroepen richt het veiligheidshuis zich volgens het besluit',
+    'wat staat er in het collegebesluit over cameratoezicht',
+    'wat heeft het college besloten over de samenwerking met het veiligheidshuis',
+    'welke afspraken staan in het raadsbesluit over ondermijning',
+    'volgens het besluit van de gemeente, wie voert de regie',
     'met welke partners werkt de pilot samen',
     'wat staat er in het beleid over buurtbemiddeling',
     'wie betaalt de buurtbemiddeling',

@@ -8,6 +8,7 @@ import { loadManifest } from '../../../src/cli/eval/eval-sets.js';
 import { factsMet, sidecarFor } from '../../../src/cli/eval/run-eval-set.js';
 import { asksForPriorities, quoteFor } from '../../../src/features/knowledge/answer-offline.js';
 import { definitionAsked } from '../../../src/features/knowledge/glossary.js';
+import { untrainedModel } from '../../../src/features/knowledge/answer/answer-model.js';
 import { KnowledgeBase } from '../../../src/features/knowledge/knowledge-base.js';
 import { CANDIDATE_WINDOWS, windowFeatures } from '../../../src/features/knowledge/answer/window-features.js';
 import { createLogger } from '../../../src/logging/logger.js';
@@ -22,7 +23,8 @@ for (const set of loadManifest()) {
   if (names.length ? !names.includes(set.name) : set.part !== 'dev') continue;
   const db = await openPglite();
   await migrate(db, migrations, createLogger('silent'));
-  const kb = new KnowledgeBase(db);
+  // The features may have changed since the model file was written: extract with a model that fits them.
+  const kb = new KnowledgeBase(db, { answerModel: untrainedModel(CANDIDATE_WINDOWS) });
   for (const file of set.documents) {
     const sidecar = sidecarFor(file);
     await kb.ingest({ fileName: file, buffer: readFileSync(file), ...(sidecar ? { sidecar } : {}) });

@@ -31,6 +31,12 @@ export function loadAnswerModel(file = fromRoot(ANSWER_MODEL_FILE)): AnswerModel
   return model;
 }
 
+/** Every weight zero, for the features this code computes: what windows are extracted with before a model file fits them (never answers with). */
+export function untrainedModel(candidates: number): AnswerModel {
+  const blank = (names: readonly string[]): Logistic => ({ names: [...names], mean: names.map(() => 0), scale: names.map(() => 1), weights: names.map(() => 0), bias: 0 });
+  return { trainedOn: [], candidates, ruleThreshold: 1, window: blank(FEATURE_NAMES), gate: blank(GATE_FEATURE_NAMES) };
+}
+
 let shared: AnswerModel | undefined;
 export function answerModel(): AnswerModel {
   shared ??= loadAnswerModel();

@@ -4,7 +4,8 @@ import { fold, MONTHS } from '../text/normalize.js';
 export type AnswerCue = 'date' | 'number' | 'person' | 'duration' | 'period' | 'money' | 'time' | 'reason' | 'definition' | 'action' | 'list' | null;
 
 const cuePatterns: [RegExp, AnswerCue][] = [
-  [/\b(hoe\s+laat|om\s+hoe\s+laat|what\s+time|at\s+what\s+time)\b/i, 'time'],
+  // "Op welke tijden …", "At what times …": the hours, not a list of things.
+  [/\b(hoe\s+laat|om\s+hoe\s+laat|what\s+times?|at\s+what\s+times?|welke\s+(tijden|tijdstippen|uren))\b/i, 'time'],
   [/^\s*(waarom|why)\b|\b(om\s+welke\s+reden|wat\s+is\s+de\s+reden|waarom)\b/i, 'reason'],
   [/\bwat\s+(houdt|houden)\b.*\bin\s*[?.!]*\s*$|^\s*wat\s+(betekent|betekenen)\b|^\s*what\s+(does|do)\b.*\b(mean|involve|entail)\b/i, 'definition'],
   // "Wat verstaat de gemeente onder mensenhandel?", "Wat wordt verstaan onder …", "What does … mean by …", "Wat is in Meerstal een A-evenement?".
@@ -12,6 +13,8 @@ const cuePatterns: [RegExp, AnswerCue][] = [
     /^\s*wat\s+(verstaat|verstaan)\b.*\bonder\b|\bwat\s+wordt\s+(er\s+)?(\S+\s+){0,4}verstaan\s+onder\b|^\s*wat\s+(is|zijn)\s+(in|bij|voor)\s+[\p{L}-]+\s+(een|het|de)\s+[\p{L}'-]+\s*[?.!]*\s*$/iu,
     'definition',
   ],
+  // "Wat bedoelt Rietmonde met ondermijning?", "Wat valt er onder drugsoverlast?", "What does … mean by …?", "What counts as …?".
+  [/^\s*wat\s+(bedoelt|bedoelen)\b.*\bmet\b|^\s*wat\s+(valt|vallen)\b.*\bonder\b|^\s*what\s+(does|do)\b.*\bmean\s+by\b|^\s*what\s+counts\s+as\b/i, 'definition'],
   // "Wat is buurtbemiddeling?", "Wat is het barrièremodel?", "What is a …?": only the term, nothing else asked.
   // Not a property of something left unsaid ("Wat is het budget?", "Wat is de deadline?").
   [
@@ -24,13 +27,19 @@ const cuePatterns: [RegExp, AnswerCue][] = [
     'action',
   ],
   [/\b(welke|welk)\s+(organisatie|instantie|partij|bestuursorgaan|orgaan|stichting|persoon|functionaris|afdeling|team|dienst)\b|\bwhich\s+(organisation|organization|body|party|person)\b/i, 'person'],
-  [/\b(wat\s+kost|wat\s+kosten|hoeveel\s+(geld|euro|kost)|how\s+much\s+(does|do|is|money)|what\s+does\s+.*\bcost)\b/i, 'money'],
+  // "Wat betaalt Wendelrode aan …", "What does … pay": an amount paid.
+  [/\b(wat\s+kost|wat\s+kosten|wat\s+(betaalt|betalen|betaalde|betaalden)|hoeveel\s+(geld|euro|kost|betaalt|betalen)|how\s+much\s+(does|do|is|money)|what\s+does\s+.*\b(cost|pay))\b/i, 'money'],
   // "Wat zijn de eenmalige kosten", "What are the one-off costs": an amount, not a list.
   [/\b(wat\s+(zijn|waren)\s+de|what\s+(are|were|is|was)\s+the)\s+(\p{L}+\s+)?(kosten|costs?)\b/iu, 'money'],
   [/\b(hoe\s+lang|how\s+long)\b/i, 'duration'],
   [/\b(welke\s+periode|welke\s+jaren|which\s+period|what\s+period)\b/i, 'period'],
-  [/\b(wanneer|per\s+wanneer|welke\s+(datum|data)|op\s+welke\s+dag|when|what\s+(date|dates))\b/i, 'date'],
-  [/\b(hoeveel|how\s+many|how\s+much|welk\s+percentage|what\s+percentage|hoe\s+vaak|how\s+often|what\s+share|hoe\s+hoog|hoe\s+groot|how\s+high|how\s+big)\b/i, 'number'],
+  // "Op welke dagen werd het festival gehouden?": the days, not a list of things.
+  [/\b(wanneer|per\s+wanneer|welke\s+(datum|data|dag|dagen|momenten)|op\s+welke\s+dag|when|what\s+(date|dates|days?)|(on\s+)?which\s+(date|dates|days?))\b/i, 'date'],
+  // "Welk cijfer gaven bezoekers …", "What score …": a figure.
+  [
+    /\b(hoeveel|how\s+many|how\s+much|welk\s+percentage|what\s+percentage|hoe\s+vaak|how\s+often|what\s+share|hoe\s+hoog|hoe\s+groot|how\s+high|how\s+big|welke?\s+(score|cijfer|rapportcijfer|waardering)|what\s+(score|rating|grade|mark))\b/i,
+    'number',
+  ],
   [/^\s*(wie|who)\b|\b(door\s+wie|bij\s+wie|met\s+wie|by\s+whom)\b/i, 'person'],
   [/\b(welke|which|wat\s+zijn\s+de|what\s+are\s+the)\s+(\p{L}+\s+)?(?!(does|is|was|has|heeft|zijn|wordt)\b)\p{L}+(en|'?s)\b/iu, 'list'],
 ];
@@ -96,8 +105,12 @@ export function definesTerm(sentence: string, askedWords: readonly string[], hea
     )
       return true;
   }
-  // "Onder mensenhandel verstaan wij …": the term after "onder", the definition after "verstaan".
-  if (words.slice(Math.max(0, termAt - 3), termAt).includes('onder') && words.slice(termAt + 1, termAt + 8).some((w) => w === 'verstaan' || w === 'verstaat')) return true;
+  // "Onder mensenhandel verstaan wij …", "Onder drugsoverlast valt …": the term after "onder", the definition after "verstaan" or "vallen".
+  const before = words.slice(Math.max(0, termAt - 3), termAt);
+  const after = words.slice(termAt + 1, termAt + 8);
+  if (before.includes('onder') && after.some((w) => w === 'verstaan' || w === 'verstaat' || w === 'valt' || w === 'vallen')) return true;
+  // "Met een quickscan bedoelen we …": the term after "met", the definition after "bedoelen".
+  if (before.includes('met') && after.some((w) => w === 'bedoelen' || w === 'bedoelt' || w === 'bedoeld')) return true;
   return false;
 }
 const listPattern = /:\s*$|,.*\b(en|of)\b|;|,.*,|\s[—|]\s|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(\p{L}+\s+)?\p{L}+(en|s)\b/iu;
