@@ -21,12 +21,14 @@ export const CANDIDATE_WINDOWS = 40;
 const CUES: readonly Exclude<AnswerCue, null>[] = ['date', 'number', 'person', 'duration', 'period', 'money', 'time', 'reason', 'definition', 'action', 'list'];
 
 // What a window holds, crossed with the question's cue: a linear model cannot form these products itself.
-const KINDS = ['hasNumber', 'hasYear', 'hasName', 'leadIn', 'item', 'hasCause', 'defines', 'hasMoney', 'hasMonth', 'pointsBack', 'namesRole', 'previousSays', 'nextSays'] as const;
+const KINDS = ['hasNumber', 'hasYear', 'hasName', 'leadIn', 'item', 'hasCause', 'defines', 'hasMoney', 'hasMonth', 'pointsBack', 'namesRole', 'authorLine', 'previousSays', 'nextSays'] as const;
 const cause = /\b(omdat|doordat|vanwege|wegens|daarom|daardoor|zodat|want|reden|oorzaak|dankzij|hiermee|hierdoor|zo\s+voorkomen|voorkomt|voorkomen)\b/i;
 const defines = /\b(verst(aa|a)n\w*\s+(we|wij)|bedoel\w*\s+(we|wij)|is\s+(een|het)|zijn\s+(de\s+)?\w+\s+die|houdt\s+in|houden\s+in|betekent|omvat)\b/i;
 const month = new RegExp(`\\b(${MONTHS.join('|')})\\b`, 'i');
 const role =
   /\b(burgemeester|wethouder|portefeuillehouder|teamleider|projectleider|coördinator|coordinator|regisseur|directeur|voorzitter|adviseur|beleidsmedewerker|wijkagent|officier|secretaris|manager|hoofd|opdrachtgever|trekker|wijkregisseur)\b/i;
+// A report's field line naming who wrote it, did it or answers for it ("Opgesteld door: …", "Contactpersoon: …").
+const authorLine = /^\s*(opgesteld|uitgevoerd|geschreven|samengesteld|auteurs?|opsteller|contactpersoon|contact|in\s+opdracht\s+van|onderzoekers?)\b[^:]{0,20}:/i;
 const pointing = /^(deze|dit|die|daarnaast|daarbij|hierbij|hiermee|hierdoor|daardoor|daarom|ook|tevens|verder|zij|hij|het\s+gaat)\b/i;
 
 export const FEATURE_NAMES: readonly string[] = [
@@ -172,6 +174,7 @@ export function windowFeatures(question: AnalyzedQuestion, windows: readonly Fea
       month.test(text),
       pointing.test(sentences[0]?.text ?? ''),
       role.test(text),
+      sentences.some((x) => authorLine.test(x.text)),
     ].map((k) => (k ? 1 : 0));
     // In KINDS order: the flags above, then how much of the question the sentences around the window say.
     const kinds = [...flags, previous, next];
