@@ -151,6 +151,17 @@ describe('the offline answer holds the kind of fact asked', () => {
     expect(answerCue('Op welke doelgroepen richt het veiligheidshuis zich?')).toBe('list');
   });
 
+  it('asks about the term, not about the gemeente of several words nor the verb of a definition question', async () => {
+    const note = `---\ngemeente: Nieuw-Tolbergen\n---\n# Notitie ondermijning\n\nNieuw-Tolbergen heeft twee bedrijventerreinen en een groot buitengebied.\n\nOndermijning is de verwevenheid van de onderwereld met de bovenwereld.\n`;
+    await kb.ingest({ fileName: 'nieuw-tolbergen-notitie-ondermijning.md', buffer: Buffer.from(note) });
+    const { analysis } = await kb.analyze('Wat verstaat Nieuw-Tolbergen onder ondermijning?');
+    expect(analysis.gemeente).toBe('Nieuw-Tolbergen');
+    expect(analysis.cue).toBe('definition');
+    expect(analysis.concepts.map((c) => c.word)).toEqual(['ondermijning']);
+    expect(answerCue('Wat houdt een babbeltruc in, volgens de gemeente Nieuw-Tolbergen?')).toBe('definition');
+    expect((await ask('Wat verstaat Nieuw-Tolbergen onder ondermijning?')).text).toContain('verwevenheid');
+  });
+
   it('finds the reason under "Aanleiding" when only the title names the subject', async () => {
     expect((await ask('Waarom komen er vuurwerkvrije zones in Dellemond?')).text).toContain('schade door vuurwerk');
   });

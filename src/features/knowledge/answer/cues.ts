@@ -7,7 +7,8 @@ const cuePatterns: [RegExp, AnswerCue][] = [
   // "Op welke tijden …", "At what times …": the hours, not a list of things.
   [/\b(hoe\s+laat|om\s+hoe\s+laat|what\s+times?|at\s+what\s+times?|welke\s+(tijden|tijdstippen|uren))\b/i, 'time'],
   [/^\s*(waarom|why)\b|\b(om\s+welke\s+reden|wat\s+is\s+de\s+reden|waarom)\b/i, 'reason'],
-  [/\bwat\s+(houdt|houden)\b.*\bin\s*[?.!]*\s*$|^\s*wat\s+(betekent|betekenen)\b|^\s*what\s+(does|do)\b.*\b(mean|involve|entail)\b/i, 'definition'],
+  // "Wat houdt een babbeltruc in, volgens de gemeente?": a clause after the "in" may say whose definition.
+  [/\bwat\s+(houdt|houden)\b.*\bin\s*(,[^,?]*)?[?.!]*\s*$|^\s*wat\s+(betekent|betekenen)\b|^\s*what\s+(does|do)\b.*\b(mean|involve|entail)\b/i, 'definition'],
   // "Wat verstaat de gemeente onder mensenhandel?", "Wat wordt verstaan onder …", "What does … mean by …", "Wat is in Meerstal een A-evenement?".
   [
     /^\s*wat\s+(verstaat|verstaan)\b.*\bonder\b|\bwat\s+wordt\s+(er\s+)?(\S+\s+){0,4}verstaan\s+onder\b|^\s*wat\s+(is|zijn)\s+(in|bij|voor)\s+[\p{L}-]+\s+(een|het|de)\s+[\p{L}'-]+\s*[?.!]*\s*$/iu,

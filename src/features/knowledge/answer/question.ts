@@ -121,6 +121,25 @@ const framingWords = new Set([
   'yet',
 ]);
 
+const definitionVerbs = new Set([
+  'verstaat',
+  'verstaan',
+  'bedoelt',
+  'bedoelen',
+  'bedoeld',
+  'houdt',
+  'houden',
+  'valt',
+  'vallen',
+  'betekent',
+  'betekenen',
+  'mean',
+  'means',
+  'meant',
+  'involve',
+  'entail',
+]);
+
 export interface AnalysisContext {
   glossary: Glossary;
   /** English → Dutch domain words, Dutch synonyms, chat fillers (data/query-lexicon.yaml). */
@@ -256,7 +275,9 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   const folded = fold(normalized);
   const gemeente = namedGemeenteIn(folded, ctx.gemeenten);
   // The gemeente's own words, also as an adjective or mistyped ("Wolderveense", "wolderveeen"), are its filter, not search words.
-  const gemeenteTokens = new Set(gemeente ? tokenize(folded).filter((t) => namedGemeenteIn(t, [gemeente]) === gemeente) : []);
+  // A name of several words ("Nieuw-Brederhoeve", "Bergen op Zoom"): each of its words.
+  const gemeenteTokens = new Set(gemeente ? [...tokenize(folded).filter((t) => namedGemeenteIn(t, [gemeente]) === gemeente), ...tokenize(gemeente)] : []);
+  const cue = answerCue(normalized);
   const stemOf = (w: string) => ctx.stems.get(w) ?? null;
   const concepts: Concept[] = [];
   const seen = new Set<string>();
@@ -287,6 +308,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   tokens.forEach((token, i) => {
     // A particle left on its own belongs to a framing verb ("doet ... mee"): it says nothing itself.
     if (framingWords.has(token) || ctx.lexicon.framing.has(token) || gemeenteTokens.has(token) || particles.has(token)) return;
+    // "Wat verstaat X onder …", "Wat houdt … in": the asking verb of a definition question, not what it is about.
+    if (cue === 'definition' && definitionVerbs.has(token)) return;
     // "de gemeente Tolbergen": the word "gemeente" is part of how the gemeente is named, not what is asked about.
     if (/^(gemeente|municipality)$/.test(token) && gemeenteTokens.has(tokens[i + 1] ?? '')) return;
     // "vorig jaar", "dit jaar": the documents name the year itself.
@@ -397,12 +420,12 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Analyze
   const head = (c: Concept) => (c.parts.length > 0 && c.parts.at(-1)!.length >= 4 ? [c.parts.at(-1)!] : []);
   const countedStems = countedConcepts.flatMap((c) => [c.stem, ...c.phrases.filter((p) => p.length === 1).map((p) => p[0]!), ...head(c)]).filter((s) => ctx.documentFrequency(s) > 0);
   const countedStem = countedStems.length ? [...new Set(countedStems)].join('|') : undefined;
-  const askedRole = answerCue(normalized) === 'person' ? askedRoleIn(normalized) : undefined;
+  const askedRole = cue === 'person' ? askedRoleIn(normalized) : undefined;
   const countAsked = /\b(welke|which|what\s+are\s+the)\b/i.test(normalized) ? announcedCountIn(folded) : undefined;
   return {
     text: question,
     concepts,
-    cue: answerCue(normalized),
+    cue,
     gemeente,
     searchWords: [...searchWords].filter((w) => /^[a-z0-9]+$/.test(w)),
     // "welke maatregelen", "wat zijn de thema's", "wie zitten in", "noem de …": the answer is a list (not "vóór welke datum … vaststellen").
