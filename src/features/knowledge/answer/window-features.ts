@@ -1,6 +1,6 @@
 import type { StoredSentence } from '../store/knowledge-store.js';
 import { MONTHS } from '../text/normalize.js';
-import { isTableRow } from './context.js';
+import { isTableRow, tableHeaderIndex } from './context.js';
 import type { AnswerCue } from './cues.js';
 import type { AnalyzedQuestion } from './question.js';
 import { stemMatch, type ScoredWindow } from './score.js';
@@ -60,6 +60,8 @@ export const FEATURE_NAMES: readonly string[] = [
   ...CUES.map((c) => `cueMet:${c}`),
   'passageBest',
   ...CUES.flatMap((c) => KINDS.map((k) => `${c}×${k}`)),
+  'askedYearSaid',
+  'otherYearOnly',
 ];
 
 interface Says {
@@ -147,6 +149,7 @@ export function windowFeatures(question: AnalyzedQuestion, windows: readonly Fea
     return v;
   };
   const saysOf = (w: FeatureWindow, i: number) => matches.says(vectorOf(w, i));
+  const asked = question.years ?? [];
   const translated = question.concepts.length ? question.concepts.filter((c) => c.phrases.length > 0).length / question.concepts.length : 0;
   const passageBest = new Map<number, number>();
   for (const w of windows) passageBest.set(w.passage.id, Math.max(passageBest.get(w.passage.id) ?? 0, w.score));
@@ -178,6 +181,8 @@ export function windowFeatures(question: AnalyzedQuestion, windows: readonly Fea
     ].map((k) => (k ? 1 : 0));
     // In KINDS order: the flags above, then how much of the question the sentences around the window say.
     const kinds = [...flags, previous, next];
+    const header = tableHeaderIndex(w.passage.sentences, w.from);
+    const yearsSaid = new Set(`${text} ${header !== undefined ? w.passage.sentences[header]!.text : ''}`.match(/\b(19|20)\d\d\b/g) ?? []);
     return [
       w.score,
       w.coverage,
@@ -207,6 +212,9 @@ export function windowFeatures(question: AnalyzedQuestion, windows: readonly Fea
       ...CUES.map((c) => (cue === c && w.cueMet ? 1 : 0)),
       passageBest.get(w.passage.id) ?? 0,
       ...CUES.flatMap((c) => kinds.map((k) => (cue === c ? k : 0))),
+      // "in 2024" asked: the window (or its table's header) says that year, or only other years.
+      asked.length && asked.some((y) => yearsSaid.has(y)) ? 1 : 0,
+      asked.length && yearsSaid.size > 0 && !asked.some((y) => yearsSaid.has(y)) ? 1 : 0,
     ];
   });
 }
