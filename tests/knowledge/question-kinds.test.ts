@@ -98,6 +98,17 @@ Op 3 maart woedde een grote brand in een loods aan de Kade, waarbij 12 woningen 
 Tijdens de jaarwisseling bedroeg de schade aan gemeentelijke eigendommen in totaal € 9.300.
 `;
 
+// A gemeente named in two words.
+const note = `---
+gemeente: Nieuw-Tolbergen
+---
+# Notitie ondermijning
+
+Nieuw-Tolbergen heeft twee bedrijventerreinen en een groot buitengebied.
+
+Ondermijning is de verwevenheid van de onderwereld met de bovenwereld.
+`;
+
 let db: Db;
 let kb: KnowledgeBase;
 
@@ -108,6 +119,7 @@ beforeAll(async () => {
   await kb.ingest({ fileName: 'hoornwijk-voortgangsbrief-veiligheid-2025.md', buffer: Buffer.from(report) });
   await kb.ingest({ fileName: 'dellemond-raadsbrief-vuurwerkvrije-zones.md', buffer: Buffer.from(letter) });
   await kb.ingest({ fileName: 'tolbergen-jaarprogramma-veiligheid-2026.md', buffer: Buffer.from(programme) });
+  await kb.ingest({ fileName: 'nieuw-tolbergen-notitie-ondermijning.md', buffer: Buffer.from(note) });
 }, 120_000);
 afterAll(async () => {
   await db.close();
@@ -152,8 +164,6 @@ describe('the offline answer holds the kind of fact asked', () => {
   });
 
   it('asks about the term, not about the gemeente of several words nor the verb of a definition question', async () => {
-    const note = `---\ngemeente: Nieuw-Tolbergen\n---\n# Notitie ondermijning\n\nNieuw-Tolbergen heeft twee bedrijventerreinen en een groot buitengebied.\n\nOndermijning is de verwevenheid van de onderwereld met de bovenwereld.\n`;
-    await kb.ingest({ fileName: 'nieuw-tolbergen-notitie-ondermijning.md', buffer: Buffer.from(note) });
     const { analysis } = await kb.analyze('Wat verstaat Nieuw-Tolbergen onder ondermijning?');
     expect(analysis.gemeente).toBe('Nieuw-Tolbergen');
     expect(analysis.cue).toBe('definition');

@@ -154,11 +154,11 @@ export async function answerOffline(kb: KnowledgeBase, question: string, locale:
   const candidates = choice.probabilities.map((p, i) => ({ ...windows[i]!, p }));
   // Of windows that answer about as likely, the one from the newest document; a newer document of the same gemeente
   // wins from further off (OLDER_MARGIN): the most likely window then follows it, named as older (see below).
-  const best = choice.window.passage.document;
+  const chosen = choice.window.passage.document;
   const close = candidates.filter(
     (w) =>
       w.p >= choice.probability - CLOSE_MARGIN ||
-      (w.p >= Math.max(OLDER_FLOOR, choice.probability - OLDER_MARGIN) && w.passage.document.gemeente === best.gemeente && (w.passage.document.date ?? '') > (best.date ?? '')),
+      (w.p >= Math.max(OLDER_FLOOR, choice.probability - OLDER_MARGIN) && w.passage.document.gemeente === chosen.gemeente && (w.passage.document.date ?? '') > (chosen.date ?? '')),
   );
   const primary = close.sort((a, b) => (b.passage.document.date ?? '').localeCompare(a.passage.document.date ?? '') || b.p - a.p)[0]!;
   const facts: Fact[] = [{ passage: primary.passage, sentences: quoteFor(primary.passage, primary.from, primary.to, analysis) }];

@@ -4,28 +4,17 @@
  * For reading the misses of development sets only (never of a held-out set).
  *   npx tsx tests/knowledge/eval/explain-question.ts <set> <id> [<id> …]
  */
-import { readFileSync } from 'node:fs';
 import { loadManifest } from '../../../src/cli/eval/eval-sets.js';
-import { factsMet, sidecarFor } from '../../../src/cli/eval/run-eval-set.js';
+import { factsMet } from '../../../src/cli/eval/run-eval-set.js';
 import { ANSWER_THRESHOLD, quoteFor } from '../../../src/features/knowledge/answer-offline.js';
 import { chooseWindow } from '../../../src/features/knowledge/answer/answer-model.js';
-import { KnowledgeBase } from '../../../src/features/knowledge/knowledge-base.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { migrate } from '../../../src/store/migrate.js';
-import { migrations } from '../../../src/store/migrations/index.js';
-import { openPglite } from '../../../src/store/pglite-db.js';
+import { openSetKnowledgeBase } from './set-knowledge-base.js';
 
 const [name, ...ids] = process.argv.slice(2);
 const set = loadManifest().find((s) => s.name === name);
 if (!set) throw new Error(`no set ${name}`);
 if (set.part !== 'dev') throw new Error(`${name} is held out: its misses are not read`);
-const db = await openPglite();
-await migrate(db, migrations, createLogger('silent'));
-const kb = new KnowledgeBase(db);
-for (const file of set.documents) {
-  const sidecar = sidecarFor(file);
-  await kb.ingest({ fileName: file, buffer: readFileSync(file), ...(sidecar ? { sidecar } : {}) });
-}
+const { db, kb } = await openSetKnowledgeBase(set);
 for (const item of set.items.filter((i) => ids.length === 0 || ids.includes(i.id))) {
   const { analysis, windows } = await kb.score(item.q);
   const choice = chooseWindow(analysis, windows, kb.answerModel);

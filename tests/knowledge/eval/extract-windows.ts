@@ -3,32 +3,22 @@
  * with their labels (the window's quote holds the expected facts from the expected gemeente's document).
  *   npx tsx tests/knowledge/eval/extract-windows.ts out.json [set …]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadManifest } from '../../../src/cli/eval/eval-sets.js';
-import { factsMet, sidecarFor } from '../../../src/cli/eval/run-eval-set.js';
+import { factsMet } from '../../../src/cli/eval/run-eval-set.js';
 import { asksForPriorities, quoteFor } from '../../../src/features/knowledge/answer-offline.js';
 import { definitionAsked } from '../../../src/features/knowledge/glossary.js';
 import { untrainedModel } from '../../../src/features/knowledge/answer/answer-model.js';
-import { KnowledgeBase } from '../../../src/features/knowledge/knowledge-base.js';
 import { CANDIDATE_WINDOWS, windowFeatures } from '../../../src/features/knowledge/answer/window-features.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { migrate } from '../../../src/store/migrate.js';
-import { migrations } from '../../../src/store/migrations/index.js';
-import { openPglite } from '../../../src/store/pglite-db.js';
+import { openSetKnowledgeBase } from './set-knowledge-base.js';
 
 const [out, ...names] = process.argv.slice(2);
 const rows: unknown[] = [];
 for (const set of loadManifest()) {
   // Held-out sets are never trained on: only when named.
   if (names.length ? !names.includes(set.name) : set.part !== 'dev') continue;
-  const db = await openPglite();
-  await migrate(db, migrations, createLogger('silent'));
   // The features may have changed since the model file was written: extract with a model that fits them.
-  const kb = new KnowledgeBase(db, { answerModel: untrainedModel(CANDIDATE_WINDOWS) });
-  for (const file of set.documents) {
-    const sidecar = sidecarFor(file);
-    await kb.ingest({ fileName: file, buffer: readFileSync(file), ...(sidecar ? { sidecar } : {}) });
-  }
+  const { db, kb } = await openSetKnowledgeBase(set, { answerModel: untrainedModel(CANDIDATE_WINDOWS) });
   for (const item of set.items) {
     if (definitionAsked(item.q, kb.glossary)) continue;
     const { analysis, windows } = await kb.score(item.q);

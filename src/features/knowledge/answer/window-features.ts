@@ -149,7 +149,7 @@ export function windowFeatures(question: AnalyzedQuestion, windows: readonly Fea
     return v;
   };
   const saysOf = (w: FeatureWindow, i: number) => matches.says(vectorOf(w, i));
-  const asked = question.years ?? [];
+  const asked = question.years;
   const translated = question.concepts.length ? question.concepts.filter((c) => c.phrases.length > 0).length / question.concepts.length : 0;
   const passageBest = new Map<number, number>();
   for (const w of windows) passageBest.set(w.passage.id, Math.max(passageBest.get(w.passage.id) ?? 0, w.score));
