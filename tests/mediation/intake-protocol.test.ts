@@ -195,6 +195,9 @@ describe('buurtbemiddeling intake over /api/messages', () => {
     answeredCard(await bot.act('mediation.submit', { ...data, partyAPostcode: '12345' }));
     const confirmation = cardText(answeredCard(await bot.act('mediation.submit', data)));
     const caseId = (await bot.db.query<{ id: number }>('SELECT id FROM mediation_cases WHERE case_number = $1', [confirmation.match(/BB-\d{4}-\d{4}/)![0]]))[0]!.id;
+    // The coordinator accepts from the card posted to her channel, as she would: it is posted (and its copy kept for
+    // later updates) after the answer to the submit.
+    await bot.settled();
     answeredCard(await bot.act('mediation.refresh', { caseId }, { from: coordinator, trigger: 'automatic' }));
     answeredCard(await bot.act('mediation.accept', { caseId, version: 1, volunteer1: 'Vrijwilliger Anne Wolters', volunteer2: 'Vrijwilliger Bas Nijhuis' }, { from: coordinator }));
     await bot.connector.waitFor((c) => c.method === 'PUT');
